@@ -1,0 +1,13 @@
+namespace LowCode.Runtime.Definitions;
+
+/// <summary>Waits a (business) duration, or until the instant a date expression gives.</summary>
+public sealed record TimerNode : Node
+{
+    public Duration? Wait { get; init; }
+
+    /// <summary>Expression of type date/time, e.g. <c>form.VisitDate</c>.</summary>
+    public string? Until { get; init; }
+
+    public override string Kind => NodeKinds.Timer;
+    public override IEnumerable<string> OutcomePorts() => [Ports.Out];
+}

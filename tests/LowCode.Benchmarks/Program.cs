@@ -1,0 +1,1 @@
+namespace LowCode.Benchmarks; public static class Program { public static void Main() { } }
