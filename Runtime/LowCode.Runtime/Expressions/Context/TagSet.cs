@@ -3,11 +3,12 @@ using System.Collections.Immutable;
 namespace LowCode.Runtime.Expressions.Context;
 
 /// <summary>A read-only list of strings as expressions see it: multi-select values, skills, roles, teams.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(LowCode.Runtime.Json.TagSetConverter))]
 public sealed class TagSet(IEnumerable<string> items)
 {
     public static readonly TagSet Empty = new([]);
 
-    internal ImmutableArray<string> Items { get; } = [.. items];
+    public ImmutableArray<string> Items { get; } = [.. items];
 
     public int Count => Items.Length;
     public bool Contains(string value) => Items.Contains(value, StringComparer.OrdinalIgnoreCase);

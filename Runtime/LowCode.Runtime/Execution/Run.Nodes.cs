@@ -1,0 +1,238 @@
+using System.Collections.Immutable;
+using LowCode.Runtime.Definitions;
+using LowCode.Runtime.Expressions;
+using LowCode.Runtime.Scripting;
+
+namespace LowCode.Runtime.Execution;
+
+// What each kind of node does when a token enters it.
+internal sealed partial class Run
+{
+    private void Execute(Token token)
+    {
+        var node = _plan.Nodes[token.NodeId].Node;
+        if (node is not StartNode and not ParallelJoinNode)
+            Timeline(TimelineKind.StepEntered, node.DisplayName, node.Id);
+        switch (node)
+        {
+            case StartNode: Advance(token, Ports.Out); break;
+            case EndNode end: Close(TicketStatus.Closed, end.Resolution, $"Closed as {end.Resolution} at {end.DisplayName}", end.Id); break;
+            case UserTaskNode task: EnterUserTask(token, task); break;
+            case ApprovalNode approval: EnterApproval(token, approval); break;
+            case ConditionNode condition: EnterCondition(token, condition); break;
+            case ParallelSplitNode split: EnterSplit(token, split); break;
+            case ParallelJoinNode join: EnterJoin(token, join); break;
+            case TimerNode timer: EnterTimer(token, timer); break;
+            case SetVariablesNode set: EnterSetVariables(token, set); break;
+            case ScriptNode script: EnterScript(token, script); break;
+            case HttpCallNode http: StartHttpCall(token, http, attempt: 1); break;
+            case NotifyNode notify: EnterNotify(token, notify); break;
+            case SubTicketNode sub: EnterSubTicket(token, sub); break;
+        }
+    }
+
+    private void EnterUserTask(Token token, UserTaskNode node)
+    {
+        var assignment = node.Assignment;
+        if (assignment.To is { } to)
+        {
+            if (!TryResolve(token, node.Id, "assignment.to", to, out var resolved)) return;
+            assignment = assignment with { To = resolved };
+        }
+        OpenTask(token, node, assignment, node.Due, node.TaskForm);
+        Wait(token, WaitKind.Task);
+        ArmEscalations(token, node.Escalations, node.Due);
+    }
+
+    private void EnterApproval(Token token, ApprovalNode node)
+    {
+        ArmEscalations(token, node.Escalations, node.Due);
+        OpenApprovalLevel(token, node, 0);
+    }
+
+    /// <summary>Opens the first level at or after <paramref name="from"/> whose condition holds; none left means approved.</summary>
+    private void OpenApprovalLevel(Token token, ApprovalNode node, int from)
+    {
+        for (var i = from; i < node.Levels.Count; i++)
+        {
+            var level = node.Levels[i];
+            if (_plan.Expression(node.Id, $"levels[{i}].when") is { } when)
+            {
+                var applies = Test(token, when);
+                if (applies is null) return;
+                if (applies is false) continue;
+            }
+            var name = string.IsNullOrWhiteSpace(level.Name) ? $"level {i + 1}" : level.Name;
+            var approvers = ImmutableArray.CreateBuilder<Participant>(level.Approvers.Count);
+            for (var j = 0; j < level.Approvers.Count; j++)
+            {
+                if (!TryResolve(token, node.Id, $"levels[{i}].approvers[{j}]", level.Approvers[j], out var approver)) return;
+                approvers.Add(approver);
+            }
+            Update(token with { Waiting = WaitKind.Task, Level = i });
+            if (level.Mode == ApprovalMode.Single)
+                OpenTask(token, node, new Assignment { To = approvers.Count == 1 ? approvers[0] : null }, node.Due, node.TaskForm, i, approvers.ToImmutable());
+            else
+                foreach (var approver in approvers)
+                    OpenTask(token, node, new Assignment { To = approver }, node.Due, node.TaskForm, i);
+            Timeline(TimelineKind.StepEntered, $"{node.DisplayName}: {name} ({level.Mode})", node.Id);
+            return;
+        }
+        Timeline(TimelineKind.StepEntered, $"{node.DisplayName}: approved", node.Id);
+        LeaveStep(token, Ports.Approved, "approved");
+    }
+
+    private void EnterCondition(Token token, ConditionNode node)
+    {
+        for (var i = 0; i < node.Branches.Count; i++)
+        {
+            var result = Test(token, _plan.Expression(node.Id, $"branches[{i}].when")!);
+            if (result is null) return;
+            if (result is true) { Advance(token, node.Branches[i].Port); return; }
+        }
+        Advance(token, Ports.Default);
+    }
+
+    private void EnterSplit(Token token, ParallelSplitNode node)
+    {
+        var fork = $"{node.Id}#{++_sequence}";
+        _tokens.RemoveAll(t => t.Id == token.Id);
+        foreach (var target in _plan.Nodes[node.Id].TargetsOf(Ports.Out))
+        {
+            var branch = new Token(NextId("k"), node.Id) { Forks = token.Forks.Add(fork), EnteredAt = _now };
+            _tokens.Add(branch);
+            MoveTo(branch, target);
+        }
+    }
+
+    private void EnterJoin(Token token, ParallelJoinNode node)
+    {
+        var planNode = _plan.Nodes[node.Id];
+        var fork = token.Forks.IsEmpty ? null : token.Forks[^1];
+        if (fork is null || !fork.StartsWith(planNode.MatchingSplit + "#", StringComparison.Ordinal))
+        {
+            RaiseIncident(token, $"A branch reached join '{node.DisplayName}' without coming from split '{planNode.MatchingSplit}'.");
+            return;
+        }
+        Wait(token, WaitKind.Join, fork);
+        var arrived = _tokens.Where(t => t.NodeId == node.Id && t.Waiting == WaitKind.Join && t.WaitKey == fork).ToList();
+        if (arrived.Count < (node.Required ?? planNode.BranchCount)) return;
+
+        foreach (var t in arrived) _tokens.Remove(t);
+        foreach (var straggler in _tokens.Where(t => t.Forks.Contains(fork)).ToList()) RemoveToken(straggler);
+        var merged = new Token(NextId("k"), node.Id) { Forks = token.Forks.RemoveAt(token.Forks.Length - 1), EnteredAt = _now };
+        _tokens.Add(merged);
+        Timeline(TimelineKind.StepEntered, $"{node.DisplayName}: {arrived.Count} branches joined", node.Id);
+        Advance(merged, Ports.Out);
+    }
+
+    private void EnterTimer(Token token, TimerNode node)
+    {
+        DateTimeOffset due;
+        if (node.Wait is not null) due = AddDuration(_now, node.Wait);
+        else
+        {
+            if (!TryEvaluate(token, _plan.Expression(node.Id, "until"), out var value)) return;
+            due = DataTypes.ToInstant(value);
+        }
+        if (due <= _now) { Advance(token, Ports.Out); return; }
+        var timer = ArmTimer(token, TimerPurpose.Wait, due);
+        Wait(token, WaitKind.Timer, timer.Id);
+        Timeline(TimelineKind.TimerArmed, $"{node.DisplayName}: waiting until {due:u}", node.Id, after: due);
+    }
+
+    private void EnterSetVariables(Token token, SetVariablesNode node)
+    {
+        for (var i = 0; i < node.Assignments.Count; i++)
+        {
+            if (!TryEvaluate(token, _plan.Expression(node.Id, $"assignments[{i}].expression"), out var value)) return;
+            SetVariable(node.Assignments[i].Variable, value, node.Id);
+        }
+        Advance(token, Ports.Out);
+    }
+
+    private void EnterScript(Token token, ScriptNode node)
+    {
+        ScriptRunResult result;
+        try
+        {
+            result = _plan.Scripts[node.Id + ":code"].Run(Scope, _plan.ScriptLimits);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            Fail(token, e.Message);
+            return;
+        }
+        foreach (var (name, value) in result.ChangedVariables.OrderBy(p => p.Key, StringComparer.Ordinal))
+            SetVariable(name, value, node.Id);
+        Advance(token, Ports.Out);
+    }
+
+    private void StartHttpCall(Token token, HttpCallNode node, int attempt)
+    {
+        string url, body;
+        ImmutableDictionary<string, string> headers;
+        try
+        {
+            url = _plan.Template(node.Id, "url").Render(Scope);
+            body = node.Body is null ? "" : _plan.Template(node.Id, "body").Render(Scope);
+            headers = node.Headers.ToImmutableDictionary(h => h.Key, h => _plan.Template(node.Id, $"headers.{h.Key}").Render(Scope));
+        }
+        catch (ExpressionRuntimeException e)
+        {
+            RaiseIncident(token, e.Message);
+            return;
+        }
+        var requestId = token.WaitKey ?? $"{_original.TicketId}:{node.Id}:{NextId("h")}";
+        Update(token with { Waiting = WaitKind.HttpCall, WaitKey = requestId, Attempt = attempt });
+        Emit(new HttpCallEffect(NextKey(), requestId, node.Method.ToUpperInvariant(), url, headers, node.Body is null ? null : body, attempt, node.Timeout));
+        Timeline(TimelineKind.HttpCallStarted, $"{node.Method.ToUpperInvariant()} {url} (attempt {attempt}/{node.Retry.MaxAttempts})", node.Id);
+    }
+
+    private void EnterNotify(Token token, NotifyNode node)
+    {
+        string subject, body;
+        var recipients = ImmutableArray.CreateBuilder<Participant>();
+        try
+        {
+            subject = _plan.Template(node.Id, "subject").Render(Scope);
+            body = _plan.Template(node.Id, "body").Render(Scope);
+            for (var i = 0; i < node.Recipients.Count; i++)
+            {
+                var r = node.Recipients[i];
+                recipients.Add(r.Kind == ParticipantKind.Expression
+                    ? new Participant(ParticipantKind.User, _plan.Expression(node.Id, $"recipients[{i}].value")!.EvaluateText(Scope))
+                    : r);
+            }
+        }
+        catch (ExpressionRuntimeException e)
+        {
+            RaiseIncident(token, e.Message);
+            return;
+        }
+        Notify(node.Channel, recipients.ToImmutable(), subject, body, node.Id);
+        Advance(token, Ports.Out);
+    }
+
+    private void EnterSubTicket(Token token, SubTicketNode node)
+    {
+        var form = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        foreach (var field in node.Form.Keys)
+        {
+            if (!TryEvaluate(token, _plan.Expression(node.Id, $"form.{field}"), out var value)) return;
+            form[field] = DataTypes.Store(value);
+        }
+        var requestId = $"{_original.TicketId}:{node.Id}:{NextId("c")}";
+        Emit(new CreateChildTicketEffect(NextKey(), requestId, node.TicketType, form.ToImmutable(), node.Wait));
+        Timeline(TimelineKind.ChildTicketCreated, $"Child {node.TicketType} ticket requested", node.Id, subject: requestId);
+        if (node.Wait) Wait(token, WaitKind.ChildTicket, requestId);
+        else Advance(token, Ports.Out);
+    }
+
+    /// <summary>Leaves a human step: its remaining tasks and timers are cancelled, then the token moves on.</summary>
+    private void LeaveStep(Token token, string port, string reason)
+    {
+        CancelStepWork(token, reason);
+        Advance(FindToken(token.Id) ?? token, port);
+    }
+}

@@ -1,0 +1,239 @@
+using System.Collections.Immutable;
+using LowCode.Runtime.Definitions;
+using LowCode.Runtime.Expressions;
+using LowCode.Runtime.Expressions.Context;
+
+namespace LowCode.Runtime.Execution;
+
+/// <summary>
+/// One application of one input: a mutable working copy of the ticket that becomes a new
+/// immutable <see cref="TicketState"/> at the end. Node behaviour is in Run.Nodes.cs, input
+/// handling in Run.Inputs.cs, steps and escalations in Run.Steps.cs.
+/// </summary>
+internal sealed partial class Run
+{
+    private readonly ExecutionPlan _plan;
+    private readonly TicketState _original;
+    private readonly DateTimeOffset _now;
+    private readonly string _actor;
+
+    private TicketStatus _status;
+    private string? _resolution;
+    private DateTimeOffset? _closedAt;
+    private string _priority;
+    private ImmutableDictionary<string, object?> _form;
+    private ImmutableDictionary<string, object?> _vars;
+    private readonly List<Token> _tokens;
+    private readonly List<TaskState> _tasks;
+    private readonly List<TimerState> _timers;
+    private readonly List<Incident> _incidents;
+    private long _sequence;
+    private readonly List<WorkflowEffect> _effects = [];
+    private readonly Queue<string> _ready = new();
+    private ExpressionScope? _scope;
+    private int _steps;
+
+    public Run(ExecutionPlan plan, TicketState state, WorkflowInput input)
+    {
+        _plan = plan;
+        _original = state;
+        _now = input.At;
+        _actor = string.IsNullOrWhiteSpace(input.Actor) ? "system" : input.Actor;
+        _status = state.Status;
+        _resolution = state.Resolution;
+        _closedAt = state.ClosedAt;
+        _priority = state.Priority;
+        _form = state.Form;
+        _vars = state.Vars;
+        _tokens = [.. state.Tokens];
+        _tasks = [.. state.Tasks];
+        _timers = [.. state.Timers];
+        _incidents = [.. state.Incidents];
+        _sequence = state.Sequence;
+    }
+
+    private bool IsOpen => _status == TicketStatus.Open;
+
+    public void Begin()
+    {
+        Timeline(TimelineKind.Created, $"Ticket created: {_original.Title}");
+        var token = new Token(NextId("k"), _plan.StartNodeId) { EnteredAt = _now };
+        _tokens.Add(token);
+        _ready.Enqueue(token.Id);
+        Pump();
+    }
+
+    public EngineResult Finish()
+    {
+        var state = _original with
+        {
+            Status = _status,
+            Resolution = _resolution,
+            ClosedAt = _closedAt,
+            Priority = _priority,
+            Form = _form,
+            Vars = _vars,
+            Tokens = [.. _tokens],
+            Tasks = [.. _tasks],
+            Timers = [.. _timers],
+            Incidents = [.. _incidents],
+            Sequence = _sequence,
+        };
+        return new EngineResult(state, _effects);
+    }
+
+    /// <summary>Runs ready tokens until every one waits, the ticket closes, or the step bound is hit.</summary>
+    private void Pump()
+    {
+        while (_ready.Count > 0 && IsOpen)
+        {
+            var token = FindToken(_ready.Dequeue());
+            if (token is null || token.Waiting != WaitKind.None) continue; // cancelled meanwhile (join, end)
+            if (++_steps > WorkflowEngine.MaxAutomaticSteps)
+            {
+                RaiseIncident(token, $"Stopped after {WorkflowEngine.MaxAutomaticSteps} automatic steps without waiting: the flow loops without a human step or timer.");
+                continue;
+            }
+            Execute(token);
+        }
+    }
+
+    // ---- ids, effects, timeline -------------------------------------------------------------
+
+    private string NextId(string prefix) => prefix + (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private string NextKey() => _original.TicketId + ":" + (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Emit(WorkflowEffect effect) => _effects.Add(effect);
+
+    private void Timeline(TimelineKind kind, string summary, string? nodeId = null, string? taskId = null,
+        string? subject = null, object? before = null, object? after = null) =>
+        Emit(new TimelineEffect(NextKey(), new TimelineEntry(kind, _now, _actor, summary)
+        {
+            NodeId = nodeId, TaskId = taskId, Subject = subject, Before = before, After = after,
+        }));
+
+    // ---- tokens ------------------------------------------------------------------------------
+
+    private Token? FindToken(string id)
+    {
+        foreach (var t in _tokens) if (t.Id == id) return t;
+        return null;
+    }
+
+    private Token Update(Token token)
+    {
+        var i = _tokens.FindIndex(t => t.Id == token.Id);
+        if (i >= 0) _tokens[i] = token;
+        return token;
+    }
+
+    private void MoveTo(Token token, string nodeId)
+    {
+        Update(token with { NodeId = nodeId, Waiting = WaitKind.None, WaitKey = null, Level = 0, Attempt = 0, EnteredAt = _now });
+        _ready.Enqueue(token.Id);
+    }
+
+    private Token Wait(Token token, WaitKind kind, string? key = null) => Update(token with { Waiting = kind, WaitKey = key });
+
+    /// <summary>Leaves the token's node by <paramref name="port"/>.</summary>
+    private void Advance(Token token, string port)
+    {
+        var targets = _plan.Nodes[token.NodeId].TargetsOf(port);
+        if (targets.Length == 0)
+        {
+            RaiseIncident(token, $"Port '{port}' of step '{_plan.Nodes[token.NodeId].Node.DisplayName}' leads nowhere.");
+            return;
+        }
+        MoveTo(token, targets[0]);
+    }
+
+    private void RemoveToken(Token token)
+    {
+        _tokens.RemoveAll(t => t.Id == token.Id);
+        CancelStepWork(token, "branch cancelled");
+    }
+
+    // ---- data --------------------------------------------------------------------------------
+
+    /// <summary>The evaluation scope, built on first use and kept in step with data changes.</summary>
+    private ExpressionScope Scope => _scope ??= new ExpressionScope
+    {
+        Form = _form,
+        Vars = _vars,
+        Ticket = TicketInfo(),
+        Requester = _original.Requester,
+        Now = _now,
+        Calendar = _plan.DefaultCalendar,
+    };
+
+    private TicketInfo TicketInfo() =>
+        new(_original.TicketId, _original.TicketType, _priority, _status.ToString().ToLowerInvariant(), _original.Title, _original.CreatedAt);
+
+    private void SetVariable(string name, object? value, string? nodeId)
+    {
+        var stored = _plan.VariableTypes.TryGetValue(name, out var field) ? DataTypes.Store(DataTypes.View(field, DataTypes.Store(value))) : DataTypes.Store(value);
+        var before = _vars.TryGetValue(name, out var b) ? b : null;
+        if (Equals(before, stored)) return;
+        _vars = _vars.SetItem(name, stored);
+        if (_scope is not null) _scope.Vars = _vars;
+        Timeline(TimelineKind.VariableChanged, $"{name} set", nodeId, subject: name, before: before, after: stored);
+    }
+
+    private void MergeForm(ImmutableDictionary<string, object?> data)
+    {
+        if (data.IsEmpty) return;
+        _form = _form.SetItems(data);
+        if (_scope is not null) _scope.Form = _form;
+    }
+
+    private void SetPriority(string priority, string reason, string? nodeId)
+    {
+        if (priority == _priority) return;
+        var before = _priority;
+        _priority = priority;
+        if (_scope is not null) _scope.Ticket = TicketInfo();
+        Timeline(TimelineKind.PriorityChanged, $"Priority {before} → {priority}: {reason}", nodeId, subject: "priority", before: before, after: priority);
+    }
+
+    private DateTimeOffset AddDuration(DateTimeOffset from, Duration duration, double fraction = 1)
+    {
+        var length = fraction == 1 ? duration.Length : TimeSpan.FromTicks((long)(duration.Length.Ticks * fraction));
+        return duration.BusinessTime ? _plan.Calendar(duration.Calendar).Add(from, length) : from + length;
+    }
+
+    // ---- incidents and closing -------------------------------------------------------------
+
+    private void RaiseIncident(Token token, string message)
+    {
+        var incident = new Incident(NextId("i"), token.Id, token.NodeId, message, _now);
+        _incidents.Add(incident);
+        Wait(token, WaitKind.Incident, incident.Id);
+        Timeline(TimelineKind.IncidentRaised, message, token.NodeId);
+    }
+
+    /// <summary>A step failed: leave by "failed" when that port is connected, otherwise raise an incident.</summary>
+    private void Fail(Token token, string message)
+    {
+        if (_plan.Nodes[token.NodeId].TargetsOf(Ports.Failed).Length > 0)
+        {
+            Timeline(TimelineKind.IncidentRaised, $"{message} — continuing by 'failed'.", token.NodeId);
+            Advance(token, Ports.Failed);
+        }
+        else RaiseIncident(token, message);
+    }
+
+    private void Close(TicketStatus status, string resolution, string summary, string? nodeId)
+    {
+        foreach (var token in _tokens.ToList()) CancelStepWork(token, summary);
+        _tokens.Clear();
+        _incidents.Clear();
+        var before = _status;
+        _status = status;
+        _resolution = resolution;
+        _closedAt = _now;
+        if (_scope is not null) _scope.Ticket = TicketInfo();
+        Timeline(TimelineKind.StatusChanged, summary, nodeId, subject: "status",
+            before: before.ToString().ToLowerInvariant(), after: status.ToString().ToLowerInvariant());
+    }
+}
