@@ -16,7 +16,7 @@ public sealed record ApprovalNode : Node
     public Duration? Due { get; init; }
     public List<Escalation> Escalations { get; init; } = [];
 
-    public override string Kind => NodeKinds.Approval;
+    protected override string GetKind() => NodeKinds.Approval;
 
     public override IEnumerable<string> OutcomePorts()
     {

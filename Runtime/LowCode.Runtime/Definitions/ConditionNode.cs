@@ -5,7 +5,7 @@ public sealed record ConditionNode : Node
 {
     public List<ConditionBranch> Branches { get; init; } = [];
 
-    public override string Kind => NodeKinds.Condition;
+    protected override string GetKind() => NodeKinds.Condition;
 
     public override IEnumerable<string> OutcomePorts() => Branches.Select(b => b.Port).Append(Ports.Default);
 }

@@ -6,7 +6,7 @@ public sealed record EndNode : Node
     /// <summary>Resolution recorded on the ticket: resolved, rejected, cancelled, duplicate, …</summary>
     public string Resolution { get; init; } = Resolutions.Resolved;
 
-    public override string Kind => NodeKinds.End;
+    protected override string GetKind() => NodeKinds.End;
     public override IEnumerable<string> OutcomePorts() => [];
 }
 

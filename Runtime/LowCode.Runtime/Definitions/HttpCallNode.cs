@@ -17,7 +17,7 @@ public sealed record HttpCallNode : Node
     /// <summary>Response fields copied into variables: variable ← JSON path such as <c>$.data.orderId</c>.</summary>
     public List<ResponseMapping> Response { get; init; } = [];
 
-    public override string Kind => NodeKinds.HttpCall;
+    protected override string GetKind() => NodeKinds.HttpCall;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out, Ports.Failed];
 }
 

@@ -27,7 +27,10 @@ public abstract record Node
     public string Name { get; init; } = "";
     public string? Description { get; init; }
 
-    [JsonIgnore] public abstract string Kind { get; }
+    [JsonIgnore] public string Kind => GetKind();
+
+    /// <summary>The kind name written as the JSON discriminator.</summary>
+    protected abstract string GetKind();
 
     /// <summary>Ports a connection may leave from.</summary>
     public abstract IEnumerable<string> OutcomePorts();

@@ -8,7 +8,7 @@ public sealed record NotifyNode : Node
     public string Subject { get; init; } = "";
     public string Body { get; init; } = "";
 
-    public override string Kind => NodeKinds.Notify;
+    protected override string GetKind() => NodeKinds.Notify;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out];
 }
 

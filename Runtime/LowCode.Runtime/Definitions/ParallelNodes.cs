@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace LowCode.Runtime.Definitions;
 
 /// <summary>Forks one branch per connection leaving its "out" port.</summary>
 public sealed record ParallelSplitNode : Node
 {
-    public override string Kind => NodeKinds.ParallelSplit;
-    public override bool FansOut => true;
+    protected override string GetKind() => NodeKinds.ParallelSplit;
+    [JsonIgnore] public override bool FansOut => true;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out];
 }
 
@@ -17,6 +19,6 @@ public sealed record ParallelJoinNode : Node
     /// <summary>How many branches must arrive; null means all.</summary>
     public int? Required { get; init; }
 
-    public override string Kind => NodeKinds.ParallelJoin;
+    protected override string GetKind() => NodeKinds.ParallelJoin;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out];
 }

@@ -8,6 +8,6 @@ public sealed record ScriptNode : Node
 {
     public string Code { get; init; } = "";
 
-    public override string Kind => NodeKinds.Script;
+    protected override string GetKind() => NodeKinds.Script;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out, Ports.Failed];
 }

@@ -5,7 +5,7 @@ public sealed record SetVariablesNode : Node
 {
     public List<VariableAssignment> Assignments { get; init; } = [];
 
-    public override string Kind => NodeKinds.SetVariables;
+    protected override string GetKind() => NodeKinds.SetVariables;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out];
 }
 

@@ -3,6 +3,6 @@ namespace LowCode.Runtime.Definitions;
 /// <summary>Entered when the ticket is created (form submitted, API call, email).</summary>
 public sealed record StartNode : Node
 {
-    public override string Kind => NodeKinds.Start;
+    protected override string GetKind() => NodeKinds.Start;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out];
 }

@@ -14,6 +14,6 @@ public sealed record SubTicketNode : Node
     public bool Wait { get; init; }
     public string? ResultVariable { get; init; }
 
-    public override string Kind => NodeKinds.SubTicket;
+    protected override string GetKind() => NodeKinds.SubTicket;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out];
 }

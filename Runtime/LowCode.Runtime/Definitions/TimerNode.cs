@@ -8,6 +8,6 @@ public sealed record TimerNode : Node
     /// <summary>Expression of type date/time, e.g. <c>form.VisitDate</c>.</summary>
     public string? Until { get; init; }
 
-    public override string Kind => NodeKinds.Timer;
+    protected override string GetKind() => NodeKinds.Timer;
     public override IEnumerable<string> OutcomePorts() => [Ports.Out];
 }

@@ -15,7 +15,7 @@ public sealed record UserTaskNode : Node
 
     public List<Escalation> Escalations { get; init; } = [];
 
-    public override string Kind => NodeKinds.UserTask;
+    protected override string GetKind() => NodeKinds.UserTask;
 
     public override IEnumerable<string> OutcomePorts() =>
         Actions.Select(a => a.Key).Concat(Escalations.Where(e => e.Port is not null).Select(e => e.Port!));

@@ -73,9 +73,8 @@ internal static class ScriptAllowlist
 
     public static bool Permits(ISymbol symbol) => symbol switch
     {
-        INamespaceSymbol or ILabelSymbol or IRangeVariableSymbol or IDiscardSymbol => true,
-        ILocalSymbol local => PermitsType(local.Type),
-        IParameterSymbol parameter => PermitsType(parameter.Type),
+        // Locals and parameters are the script's own; their types are checked where they are declared or produced.
+        INamespaceSymbol or ILabelSymbol or IRangeVariableSymbol or IDiscardSymbol or ILocalSymbol or IParameterSymbol => true,
         ITypeSymbol type => PermitsType(type),
         IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } => true,
         IMethodSymbol method => PermitsMember(method.ReducedFrom ?? method)
@@ -98,7 +97,8 @@ internal static class ScriptAllowlist
     {
         if (IsGenerated(type)) return type.Name is ScriptSource.FormType or ScriptSource.VarsType;
         if (type.ContainingType is { } outer) return PermitsDefinition(outer);
-        return Types.Contains(MetadataName(type)) || Namespaces.Contains(type.ContainingNamespace.ToDisplayString());
+        var name = MetadataName(type);
+        return Types.Contains(name) || SomeMembers.ContainsKey(name) || Namespaces.Contains(type.ContainingNamespace.ToDisplayString());
     }
 
     private static bool PermitsMember(ISymbol member)

@@ -39,6 +39,13 @@ public sealed partial class ScriptBudget
         Check();
     }
 
+    /// <summary>A step inside an expression (a query's inner source): ticks and passes the value through.</summary>
+    public T Tick<T>(T value)
+    {
+        Tick();
+        return value;
+    }
+
     public void Check()
     {
         if (Broken is not null) throw Broken;
@@ -50,6 +57,9 @@ public sealed partial class ScriptBudget
             Break("Script recursed too deeply (possible infinite recursion)");
     }
 
+    /// <summary>The filter on every catch in a script: a broken bound is not the script's to catch.</summary>
+    public bool CanCatch() => Broken is null;
+
     /// <summary>Guards a size the script asks of an array, string or collection before it is allocated.</summary>
     public T Size<T>(T count) where T : IBinaryInteger<T>
     {
@@ -60,5 +70,9 @@ public sealed partial class ScriptBudget
     }
 
     [DoesNotReturn]
-    private void Break(string message) => throw Broken = new ScriptRuntimeException(message);
+    private void Break(string message)
+    {
+        Broken = new ScriptRuntimeException(message);
+        throw Broken;
+    }
 }

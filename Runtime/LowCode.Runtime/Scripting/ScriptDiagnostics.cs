@@ -7,9 +7,11 @@ namespace LowCode.Runtime.Scripting;
 /// <summary>Turns compiler diagnostics on the generated file into diagnostics on the analyst's lines.</summary>
 internal static class ScriptDiagnostics
 {
-    public static ScriptDiagnostic At(SyntaxNode node, string message, string? symbol = null)
+    public static ScriptDiagnostic At(SyntaxNode node, string message, string? symbol = null) => At(node.GetLocation(), message, symbol);
+
+    public static ScriptDiagnostic At(Location location, string message, string? symbol = null)
     {
-        var (line, column) = Position(node.GetLocation());
+        var (line, column) = Position(location);
         return new(message, line, column, symbol);
     }
 

@@ -28,7 +28,8 @@ internal static class ScriptReferences
     {
         var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .ToDictionary(Path.GetFileNameWithoutExtension, StringComparer.OrdinalIgnoreCase);
+            .DistinctBy(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase) // the first one wins, as when loading
+            .ToDictionary(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase);
         var runtime = typeof(ExpressionScope).Assembly.Location;
         if (runtime.Length == 0)
             throw new InvalidOperationException("Scripts need LowCode.Runtime as a file on disk (single-file publishing is not supported).");

@@ -44,6 +44,7 @@ internal sealed record ScriptSource(string Text, int BodyEnd)
                     {{BodyMethod}}(new {{FormType}}(host), new {{VarsType}}(host), scope.Ticket, scope.Requester, scope.Agent, scope.Now, host.Budget);
                 }
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // keeps its line numbers in stack traces
                 private static void {{BodyMethod}}({{FormType}} form, {{VarsType}} vars, TicketInfo ticket, PersonInfo requester, AgentInfo agent, global::System.DateTimeOffset now, global::LowCode.Runtime.Scripting.ScriptBudget {{BudgetName}})
                 {
 

@@ -29,7 +29,7 @@ public sealed class ParallelTests
 
         t.Complete("electrical", "done");
         t.Complete("safety", "done");
-        Assert.Empty(t.OpenTaskNodes.Where(n => n == "after"));
+        Assert.DoesNotContain("after", t.OpenTaskNodes);
         Assert.Equal(2, t.State.Tokens.Count(k => k.Waiting == WaitKind.Join));
 
         t.Complete("mechanical", "done");

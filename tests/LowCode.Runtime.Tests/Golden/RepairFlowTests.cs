@@ -45,7 +45,7 @@ public sealed class RepairFlowTests
         Assert.Equal(120m, t.State.Form["PartsCost"]);
         Assert.Empty(t.State.Timers);
         Assert.Empty(t.State.Tokens);
-        Assert.All(t.State.Tasks, task => Assert.Equal(Execution.TaskStatus.Completed, task.Status));
+        Assert.All(t.State.Tasks, task => Assert.Equal(Runtime.Execution.TaskStatus.Completed, task.Status));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class RepairFlowTests
         Assert.Equal("P2", t.State.Priority);
         var change = t.Timeline.Single(e => e.Kind == TimelineKind.PriorityChanged);
         Assert.Equal(("P3", "P2"), (change.Before, change.After));
-        Assert.Equal(Execution.TaskStatus.Open, t.OpenTask("repair").Status);
+        Assert.Equal(Runtime.Execution.TaskStatus.Open, t.OpenTask("repair").Status);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class RepairFlowTests
         var firstTask = t.OpenTask("repair").Id;
         t.AdvanceTo(Driver.Monday9.AddHours(9));
 
-        Assert.Equal(Execution.TaskStatus.Cancelled, t.State.FindTask(firstTask)!.Status);
+        Assert.Equal(Runtime.Execution.TaskStatus.Cancelled, t.State.FindTask(firstTask)!.Status);
         Assert.Contains(t.Effects.OfType<SendNotificationEffect>(), n => n.Recipients.Contains(new Participant(ParticipantKind.Role, "maintenance-manager")));
         t.Complete("supervisor", "repaired", actor: "mgr-chen");
         t.Complete("qualityCheck", "pass");

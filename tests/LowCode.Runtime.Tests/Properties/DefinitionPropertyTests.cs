@@ -15,13 +15,13 @@ public sealed class DefinitionPropertyTests
     private static readonly string[] ExpressionPool =
         ["true", "form.Amount > 5", "vars.n + 1", "form.Nope", "((", "\"x\"", "now", "1 / 0", "typeof(string)", "", "cal.Add(now, Hours(1))", "form.Amount = 1"];
 
-    private static readonly Gen<string> GenId = Gen.OneOfConst(Ids);
-    private static readonly Gen<string> GenPort = Gen.OneOfConst(PortNames);
-    private static readonly Gen<string> GenExpression = Gen.OneOfConst(ExpressionPool);
+    private static readonly Gen<string> GenId = Gen.OneOf(Ids);
+    private static readonly Gen<string> GenPort = Gen.OneOf(PortNames);
+    private static readonly Gen<string> GenExpression = Gen.OneOf(ExpressionPool);
     private static readonly Gen<Participant> GenParticipant =
-        Gen.Select(Gen.Enum<ParticipantKind>(), Gen.OneOfConst<string?>(null, "", "u1", "form.Amount", "("), (k, v) => new Participant(k, v));
+        Gen.Select(Gen.Enum<ParticipantKind>(), Gen.OneOf<string?>(new string?[] { null, "", "u1", "form.Amount", "(" }), (k, v) => new Participant(k, v));
     private static readonly Gen<Duration?> GenDuration =
-        Gen.OneOf(Gen.Const<Duration?>(null), Gen.Select(Gen.Int[-2, 10], Gen.Bool, (h, b) => (Duration?)new Duration(TimeSpan.FromHours(h), b)));
+        Gen.OneOf<Duration?>(Gen.Const((Duration?)null), Gen.Select(Gen.Int[-2, 10], Gen.Bool, (h, b) => (Duration?)new Duration(TimeSpan.FromHours(h), b)));
 
     private static readonly Gen<Node> GenNode = Gen.Select(GenId, Gen.Int[0, 12], GenExpression, GenPort, GenParticipant, GenDuration, (id, kind, expression, port, participant, duration) => kind switch
     {
@@ -47,7 +47,7 @@ public sealed class DefinitionPropertyTests
     private static readonly Gen<Connection> GenConnection =
         Gen.Select(GenId, GenPort, GenId, (from, port, to) => new Connection(new Endpoint(from, port), new Endpoint(to)));
 
-    private static readonly Gen<WorkflowDefinition> GenDefinition = Gen.Select(GenNode.List[0, 10], GenConnection.List[0, 14], Gen.Int[0, 2],
+    private static readonly Gen<WorkflowDefinition> GenDefinition = Gen.Select(GenNode.List[0, 10], GenConnection.List[0, 14], Gen.Int[0, 1],
         (nodes, connections, version) => new WorkflowDefinition
         {
             SchemaVersion = version,
@@ -83,7 +83,7 @@ public sealed class DefinitionPropertyTests
     [Fact]
     public void Random_json_text_is_either_read_or_refused_with_a_format_error()
     {
-        var fragments = Gen.OneOfConst("{", "}", "[", "]", ",", ":", "\"nodes\"", "\"kind\"", "\"start\"", "\"id\"", "null", "1", "\"x\"", "\"connections\"", "true", "{\"kind\":\"end\",\"id\":\"e\"}");
+        var fragments = Gen.OneOf("{", "}", "[", "]", ",", ":", "\"nodes\"", "\"kind\"", "\"start\"", "\"id\"", "null", "1", "\"x\"", "\"connections\"", "true", "{\"kind\":\"end\",\"id\":\"e\"}");
         fragments.Array[0, 30].Select(parts => string.Concat(parts)).Sample(text =>
         {
             try

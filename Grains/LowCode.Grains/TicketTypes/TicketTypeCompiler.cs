@@ -1,0 +1,91 @@
+using LowCode.Grains.Contracts;
+using LowCode.Runtime.Calendars;
+using LowCode.Runtime.Definitions;
+using LowCode.Runtime.Expressions;
+using LowCode.Runtime.Validation;
+
+namespace LowCode.Grains.TicketTypes;
+
+/// <summary>
+/// Checks a whole ticket type (its forms and dispatch rules as well as its flow) and compiles the
+/// flow against the form's fields. The same check runs for the designer, import and publish.
+/// </summary>
+public static class TicketTypeCompiler
+{
+    public static PlanResult Compile(TicketTypeDefinition definition, int version, IReadOnlyDictionary<string, BusinessCalendar> calendars)
+    {
+        var problems = new List<ValidationProblem>();
+        if (string.IsNullOrWhiteSpace(definition.Key) || !IsKey(definition.Key))
+            problems.Add(new ValidationProblem("invalid-key", "The key must be lower-case letters, digits and '-' (e.g. equipment-repair).") { Path = "key" });
+        if (string.IsNullOrWhiteSpace(definition.Name))
+            problems.Add(new ValidationProblem("invalid-setting", "Give the ticket type a name.") { Path = "name" });
+        CheckForm(definition.Form, "form", problems);
+        foreach (var (key, form) in definition.TaskForms ?? []) CheckForm(form, $"taskForms.{key}", problems);
+
+        var fields = FieldsOf(definition);
+        var context = new PlanContext
+        {
+            TicketType = definition.Key,
+            Version = version,
+            FormFields = fields,
+            TaskForms = (definition.TaskForms ?? []).Keys.ToHashSet(),
+            DispatchRules = (definition.DispatchRules ?? []).Select(r => r.Key).ToHashSet(),
+            Calendars = calendars,
+        };
+        var workflow = (definition.Workflow ?? new WorkflowDefinition()) with { Key = definition.Key };
+        var result = WorkflowCompiler.Compile(workflow, context);
+        problems.AddRange(result.Problems.Select(p => p.Path is null && p.NodeId is null ? p with { Path = "workflow" } : p));
+        CheckRules(definition, fields, workflow, problems);
+        return problems.Any(p => p.Severity == ProblemSeverity.Error) ? new PlanResult(null, problems) : new PlanResult(result.Plan, problems);
+    }
+
+    /// <summary>Every field expressions may read: the ticket form, then task form fields not already named.</summary>
+    public static IReadOnlyList<FieldSchema> FieldsOf(TicketTypeDefinition definition)
+    {
+        var all = (definition.Form?.Fields ?? []).Concat((definition.TaskForms ?? []).Values.SelectMany(f => f?.Fields ?? []));
+        return all.Where(f => f is not null && !string.IsNullOrWhiteSpace(f.Key))
+            .GroupBy(f => f.Key, StringComparer.Ordinal)
+            .Select(g => ToSchema(g.First()))
+            .ToList();
+    }
+
+    private static FieldSchema ToSchema(FormField field) =>
+        new(field.Key, field.Type) { Columns = (field.Columns ?? []).Select(ToSchema).ToList() };
+
+    private static void CheckForm(FormDefinition? form, string path, List<ValidationProblem> problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fields = form?.Fields ?? [];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var f = fields[i];
+            if (f is null || !WorkflowCompiler.IsIdentifier(f.Key ?? ""))
+                problems.Add(new ValidationProblem("invalid-field", "A field key must be letters, digits and '_' (e.g. Amount).") { Path = $"{path}.fields[{i}].key" });
+            else if (!seen.Add(f.Key))
+                problems.Add(new ValidationProblem("duplicate", $"Field '{f.Key}' appears twice.") { Path = $"{path}.fields[{i}].key" });
+            else if (!Enum.IsDefined(f.Type))
+                problems.Add(new ValidationProblem("invalid-field", $"Field '{f.Key}' has an unknown type.") { Path = $"{path}.fields[{i}].type" });
+        }
+    }
+
+    private static void CheckRules(TicketTypeDefinition definition, IReadOnlyList<FieldSchema> fields, WorkflowDefinition workflow, List<ValidationProblem> problems)
+    {
+        var compiler = ExpressionCompiler.For(ExpressionSchema.For(workflow, fields));
+        var rules = definition.DispatchRules ?? [];
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (rule is null || string.IsNullOrWhiteSpace(rule.Key) || !keys.Add(rule.Key))
+            {
+                problems.Add(new ValidationProblem("invalid-rule", "Each dispatch rule needs a unique key.") { Path = $"dispatchRules[{i}].key" });
+                continue;
+            }
+            if (rule.Filter is null) continue;
+            foreach (var e in compiler.Compile(rule.Filter, typeof(bool)).Errors)
+                problems.Add(new ValidationProblem(ProblemCodes.Expression, e.Message) { Path = $"dispatchRules[{i}].filter", Line = e.Line, Column = e.Column });
+        }
+    }
+
+    internal static bool IsKey(string key) => key.Length <= 64 && key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') && char.IsLetter(key[0]);
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using LowCode.Grains.Contracts;
+using LowCode.Grains.Effects;
+using LowCode.Grains.TicketTypes;
+using LowCode.Runtime.Execution;
+using LowCode.Runtime.Json;
+using Microsoft.Extensions.Logging;
+
+namespace LowCode.Grains.Tickets;
+
+/// <summary>
+/// A ticket as a grain. Every command: run the engine, store state and outbox in one write (only
+/// then is the caller answered), then perform the outbox. A crash after the write leaves the outbox
+/// stored, and it is performed again when the grain next activates; effects are idempotent.
+/// </summary>
+public sealed class TicketGrain(
+    [PersistentState("ticket", "tickets")] IPersistentState<TicketGrainState> state,
+    PlanCache plans, EffectRunner effects, TimeProvider clock, ILogger<TicketGrain> log) : Grain, ITicketGrain
+{
+    private TicketGrainState S => state.State;
+    private string Id => this.GetPrimaryKeyString();
+    private IGrainTimer? _retry;
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        if (S.Ticket is not null && S.Outbox.Count > 0) await PerformOutbox();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
+    {
+        // Forget performed effects durably so the next activation does not repeat them.
+        if (S.Ticket is not null && S.Outbox.Count == 0 && state.RecordExists) await state.WriteStateAsync(ct);
+    }
+
+    public async Task<CommandOutcome<TicketSnapshot>> Create(CreateTicket command)
+    {
+        var fingerprint = $"{command.TicketType}|{JsonSerializer.Serialize(command.Form, LowCodeJson.Options)}";
+        if (S.Ticket is not null)
+            return S.CreatedFrom == fingerprint
+                ? CommandOutcome<TicketSnapshot>.Ok(Snapshot())
+                : CommandOutcome<TicketSnapshot>.Fail(CommandError.Conflict, $"Ticket {Id} already exists with different content (idempotency key reused).");
+
+        var latest = await GrainFactory.GetGrain<ITicketTypeGrain>(command.TicketType).GetLatest();
+        if (latest is null)
+            return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket type '{command.TicketType}' has no published version.");
+        var plan = await plans.GetAsync(command.TicketType, latest.Version);
+        var input = new StartTicket(command.Form)
+        {
+            At = clock.GetUtcNow(),
+            Actor = command.Actor,
+            Requester = command.Requester,
+            Title = string.IsNullOrWhiteSpace(command.Title) ? latest.Definition.Name : command.Title.Trim(),
+            Priority = command.Priority,
+        };
+        EngineResult result;
+        try
+        {
+            result = WorkflowEngine.Start(plan, Id, input);
+        }
+        catch (EngineException e)
+        {
+            return Refused(e);
+        }
+        S.CreatedFrom = fingerprint;
+        S.Parent = command.Parent;
+        return await Commit(result);
+    }
+
+    public async Task<CommandOutcome<TicketSnapshot>> Apply(WorkflowInput input)
+    {
+        if (S.Ticket is null) return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket {Id} does not exist.");
+        var plan = await plans.GetAsync(S.Ticket.TicketType, S.Ticket.Version);
+        EngineResult result;
+        try
+        {
+            result = WorkflowEngine.Apply(plan, S.Ticket, input with { At = clock.GetUtcNow() });
+        }
+        catch (EngineException e)
+        {
+            return Refused(e);
+        }
+        if (result.Effects.Count == 0 && result.State.Timers.Length == S.Ticket.Timers.Length && result.State.Tasks.SequenceEqual(S.Ticket.Tasks))
+            return CommandOutcome<TicketSnapshot>.Ok(Snapshot()); // nothing changed (stale timer, duplicate response)
+        return await Commit(result);
+    }
+
+    public async Task<CommandOutcome<TicketSnapshot>> Comment(TicketComment comment)
+    {
+        if (S.Ticket is null) return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket {Id} does not exist.");
+        if (string.IsNullOrWhiteSpace(comment.Text))
+            return CommandOutcome<TicketSnapshot>.Fail(CommandError.Invalid, "A comment needs text.");
+        var entry = new TimelineEntry(TimelineKind.Comment, clock.GetUtcNow(), comment.Actor, comment.Text.Trim())
+        {
+            Subject = comment.Internal ? "internal" : "public",
+        };
+        var sequence = S.Ticket.Sequence + 1;
+        var effect = new TimelineEffect($"{Id}:{sequence}", entry);
+        return await Commit(new EngineResult(S.Ticket with { Sequence = sequence }, [effect]));
+    }
+
+    public Task<TicketSnapshot?> Get() => Task.FromResult(S.Ticket is null ? null : Snapshot());
+
+    public async Task FireTimer(string timerId)
+    {
+        if (S.Ticket is null || S.Ticket.Timers.All(t => t.Id != timerId)) return;
+        var outcome = await Apply(new TimerFired(timerId));
+        if (!outcome.Succeeded) log.LogWarning("Timer {Timer} on {Ticket} refused: {Message}", timerId, Id, outcome.Message);
+    }
+
+    private async Task<CommandOutcome<TicketSnapshot>> Commit(EngineResult result)
+    {
+        S.Ticket = result.State;
+        S.Outbox.AddRange(result.Effects);
+        await state.WriteStateAsync(); // durable from here: the caller may be told
+        await PerformOutbox();
+        return CommandOutcome<TicketSnapshot>.Ok(Snapshot());
+    }
+
+    private async Task PerformOutbox()
+    {
+        try
+        {
+            await effects.PerformAsync(new EffectContext(Id, S.Ticket!, S.Parent, GrainFactory), S.Outbox);
+            S.Outbox.Clear();
+        }
+        catch (Exception e)
+        {
+            // The transition is stored; the read model or a side effect is behind. Try again shortly.
+            log.LogError(e, "Effects of ticket {Ticket} failed; will retry", Id);
+            _retry ??= this.RegisterGrainTimer(async _ => { _retry?.Dispose(); _retry = null; await PerformOutbox(); },
+                new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    private TicketSnapshot Snapshot() => new(S.Ticket!, S.Ticket!.Version) { Parent = S.Parent };
+
+    private static CommandOutcome<TicketSnapshot> Refused(EngineException e) => CommandOutcome<TicketSnapshot>.Fail(e.Error switch
+    {
+        EngineError.NotFound => CommandError.NotFound,
+        EngineError.Conflict => CommandError.Conflict,
+        _ => CommandError.Invalid,
+    }, e.Message);
+}

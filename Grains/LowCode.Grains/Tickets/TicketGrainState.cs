@@ -1,0 +1,18 @@
+using LowCode.Grains.Contracts;
+using LowCode.Runtime.Execution;
+
+namespace LowCode.Grains.Tickets;
+
+/// <summary>
+/// Stored state of a ticket grain: the engine's state, the effects not yet known to be performed
+/// (a transactional outbox, stored in the same write), and links the engine does not know about.
+/// </summary>
+public sealed class TicketGrainState
+{
+    public TicketState? Ticket { get; set; }
+    public List<WorkflowEffect> Outbox { get; set; } = [];
+    public ParentLink? Parent { get; set; }
+    public long Comments { get; set; }
+    /// <summary>Fingerprint of the create request, to recognise a retried create.</summary>
+    public string? CreatedFrom { get; set; }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using LowCode.Runtime.Expressions;
+
+namespace LowCode.Runtime.Scripting;
+
+/// <summary>
+/// A sandboxed script, ready to run any number of times, concurrently: each run gets its own
+/// <see cref="ScriptBudget"/> and its own view of the scope, and runs synchronously on the calling thread.
+/// </summary>
+public sealed class CompiledScript
+{
+    private readonly Action<ScriptHost> entry;
+    private readonly ExpressionSchema schema;
+
+    internal CompiledScript(Action<ScriptHost> entry, ExpressionSchema schema)
+    {
+        this.entry = entry;
+        this.schema = schema;
+    }
+
+    /// <exception cref="ScriptRuntimeException">The script threw or went over a limit.</exception>
+    public ScriptRunResult Run(ExpressionScope scope, ScriptLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(limits);
+        var budget = new ScriptBudget(limits);
+        var host = new ScriptHost(schema, scope, budget);
+        try
+        {
+            entry(host);
+            budget.Check(); // a broken bound the script caught, or one last allocation, still fails the run
+        }
+        catch (Exception error)
+        {
+            throw Failure(error, budget);
+        }
+        return new(host.Changes());
+    }
+
+    private ScriptRuntimeException Failure(Exception error, ScriptBudget budget)
+    {
+        var line = ScriptLine(error);
+        return budget.Broken is { } broken ? new(broken.Message, line, error)
+            : error switch
+            {
+                InsufficientExecutionStackException => new("Script recursed too deeply (possible infinite recursion)", line, error),
+                OutOfMemoryException => new("Script ran out of memory", line, error),
+                _ => new($"Script failed: {error.Message}{(line is { } at ? $" (line {at})" : "")}", line, error),
+            };
+    }
+
+    /// <summary>The analyst's line that was running: the innermost frame of the script's own code.</summary>
+    private int? ScriptLine(Exception error)
+    {
+        var script = entry.Method.Module.Assembly;
+        return new StackTrace(error, fNeedFileInfo: true).GetFrames()
+            .Where(frame => frame.GetMethod()?.Module.Assembly == script && frame.GetFileName() == ScriptSource.FileName)
+            .Select(frame => frame.GetFileLineNumber())
+            .Where(line => line > 0)
+            .Select(line => (int?)line)
+            .FirstOrDefault();
+    }
+}
