@@ -5,7 +5,6 @@ using LowCode.Grains.TicketTypes;
 using LowCode.Grains.Timers;
 using LowCode.Runtime.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Orleans.Serialization;
 
 namespace LowCode.Grains.Hosting;
@@ -13,10 +12,7 @@ namespace LowCode.Grains.Hosting;
 /// <summary>Everything a LowCode silo needs: storage, the services grains use, and start-up work.</summary>
 public static class LowCodeGrainsHosting
 {
-    /// <summary>
-    /// Configures storage and grain services. Call <see cref="AddLowCodeStartup"/> on the service
-    /// collection before <c>UseOrleans</c> so the schema exists before the silo starts.
-    /// </summary>
+    /// <summary>Configures storage (schema applied as the silo starts) and the services grains use.</summary>
     public static ISiloBuilder AddLowCodeGrains(this ISiloBuilder silo, StorageOptions storage)
     {
         silo.AddLowCodeStorage(storage);
@@ -29,15 +25,10 @@ public static class LowCodeGrainsHosting
         services.AddSingleton<EffectRunner>();
         services.AddSingleton(new TimerWakeUp(UseReminders: storage.Kind == StorageKind.Postgres));
         services.AddHttpClient("lowcode-outbound");
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReadModelSchema>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TimerBootstrap>();
-        return silo;
-    }
-
-    /// <summary>Applies Orleans' and LowCode's schema before anything else starts.</summary>
-    public static IServiceCollection AddLowCodeStartup(this IServiceCollection services, StorageOptions storage)
-    {
         services.TryAddTimeProvider();
-        return services.AddHostedService(sp => new SchemaStartup(storage));
+        return silo;
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)
@@ -49,14 +40,10 @@ public static class LowCodeGrainsHosting
     private static bool IsMessageType(Type type) =>
         type.Assembly == typeof(LowCodeJson).Assembly || type.Namespace == typeof(Contracts.CreateTicket).Namespace;
 
-    private sealed class SchemaStartup(StorageOptions storage) : IHostedService
+    /// <summary>Creates the read model tables before grains run (Orleans' own tables are applied by AddLowCodeStorage).</summary>
+    private sealed class ReadModelSchema(TicketReadModel readModel) : ILifecycleParticipant<ISiloLifecycle>
     {
-        public async Task StartAsync(CancellationToken ct)
-        {
-            await OrleansSchema.ApplyAsync(storage.Kind, storage.ConnectionString, ct);
-            await new TicketReadModel(new LowCodeDatabase(storage.Kind, storage.ConnectionString)).ApplySchemaAsync(ct);
-        }
-
-        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+        public void Participate(ISiloLifecycle lifecycle) =>
+            lifecycle.Subscribe(nameof(ReadModelSchema), ServiceLifecycleStage.First, ct => readModel.ApplySchemaAsync(ct), _ => Task.CompletedTask);
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
             ?? throw new InvalidOperationException("readmodel.sql is not embedded.");
         var script = await new StreamReader(stream).ReadToEndAsync(ct);
         await using var connection = await database.OpenAsync(ct);
-        foreach (var statement in script.Split(';').Select(s => StripComments(s)).Where(s => s.Length > 0))
+        foreach (var statement in StripComments(script).Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))
         {
             await using var command = Command(connection, statement);
             await command.ExecuteNonQueryAsync(ct);

@@ -4,41 +4,41 @@ using LowCode.Runtime.Execution;
 
 namespace LowCode.Grains.TicketTypes;
 
+/// <summary>A published version ready to run: the package as designed and its compiled plan.</summary>
+public sealed record CompiledTicketType(TicketTypeDefinition Definition, ExecutionPlan Plan);
+
 /// <summary>
 /// Compiled plans per (ticket type, version), per silo. Published versions never change, so a plan
 /// is compiled once and shared by every ticket of that version on this silo.
 /// </summary>
 public sealed class PlanCache(IGrainFactory grains, CalendarCatalog calendars)
 {
-    private readonly ConcurrentDictionary<(string, int), Lazy<Task<ExecutionPlan>>> _plans = new();
+    private readonly ConcurrentDictionary<(string, int), Lazy<Task<CompiledTicketType>>> _plans = new();
 
-    public Task<ExecutionPlan> GetAsync(string ticketType, int version)
+    public Task<CompiledTicketType> GetAsync(string ticketType, int version)
     {
-        var lazy = _plans.GetOrAdd((ticketType, version), key => new Lazy<Task<ExecutionPlan>>(() => LoadAsync(key.Item1, key.Item2)));
+        var lazy = _plans.GetOrAdd((ticketType, version), key => new Lazy<Task<CompiledTicketType>>(() => LoadAsync(key.Item1, key.Item2)));
         var task = lazy.Value;
-        if (task.IsFaulted) _plans.TryRemove(new KeyValuePair<(string, int), Lazy<Task<ExecutionPlan>>>((ticketType, version), lazy));
+        if (task.IsFaulted) _plans.TryRemove(new KeyValuePair<(string, int), Lazy<Task<CompiledTicketType>>>((ticketType, version), lazy));
         return task;
     }
 
-    /// <summary>Compiles a definition that is already known (used right after publishing).</summary>
-    public ExecutionPlan Add(PublishedVersion published, string ticketType)
-    {
-        var plan = Compile(published, ticketType);
-        _plans[(ticketType, published.Version)] = new Lazy<Task<ExecutionPlan>>(Task.FromResult(plan));
-        return plan;
-    }
+    /// <summary>Compiles a version that is already known (used right after publishing).</summary>
+    public void Add(PublishedVersion published, string ticketType) =>
+        _plans[(ticketType, published.Version)] = new Lazy<Task<CompiledTicketType>>(Task.FromResult(Compile(published, ticketType)));
 
-    private async Task<ExecutionPlan> LoadAsync(string ticketType, int version)
+    private async Task<CompiledTicketType> LoadAsync(string ticketType, int version)
     {
         var published = await grains.GetGrain<ITicketTypeGrain>(ticketType).GetVersion(version)
             ?? throw new InvalidOperationException($"Ticket type {ticketType} has no version {version}.");
         return Compile(published, ticketType);
     }
 
-    private ExecutionPlan Compile(PublishedVersion published, string ticketType)
+    private CompiledTicketType Compile(PublishedVersion published, string ticketType)
     {
-        var result = TicketTypeCompiler.Compile(published.Definition with { Key = ticketType }, published.Version, calendars.All);
-        return result.Plan ?? throw new InvalidOperationException(
-            $"Published version {published.Version} of {ticketType} no longer compiles: {string.Join("; ", result.Errors)}");
+        var definition = published.Definition with { Key = ticketType };
+        var result = TicketTypeCompiler.Compile(definition, published.Version, calendars.All);
+        return new CompiledTicketType(definition, result.Plan ?? throw new InvalidOperationException(
+            $"Published version {published.Version} of {ticketType} no longer compiles: {string.Join("; ", result.Errors)}"));
     }
 }

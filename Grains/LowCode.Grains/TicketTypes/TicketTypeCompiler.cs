@@ -61,7 +61,7 @@ public static class TicketTypeCompiler
             var f = fields[i];
             if (f is null || !WorkflowCompiler.IsIdentifier(f.Key ?? ""))
                 problems.Add(new ValidationProblem("invalid-field", "A field key must be letters, digits and '_' (e.g. Amount).") { Path = $"{path}.fields[{i}].key" });
-            else if (!seen.Add(f.Key))
+            else if (!seen.Add(f.Key!))
                 problems.Add(new ValidationProblem("duplicate", $"Field '{f.Key}' appears twice.") { Path = $"{path}.fields[{i}].key" });
             else if (!Enum.IsDefined(f.Type))
                 problems.Add(new ValidationProblem("invalid-field", $"Field '{f.Key}' has an unknown type.") { Path = $"{path}.fields[{i}].type" });
@@ -87,5 +87,5 @@ public static class TicketTypeCompiler
         }
     }
 
-    internal static bool IsKey(string key) => key.Length <= 64 && key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') && char.IsLetter(key[0]);
+    public static bool IsKey(string key) => key.Length <= 64 && key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') && char.IsLetter(key[0]);
 }

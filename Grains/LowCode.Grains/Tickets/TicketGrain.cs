@@ -43,7 +43,11 @@ public sealed class TicketGrain(
         var latest = await GrainFactory.GetGrain<ITicketTypeGrain>(command.TicketType).GetLatest();
         if (latest is null)
             return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket type '{command.TicketType}' has no published version.");
-        var plan = await plans.GetAsync(command.TicketType, latest.Version);
+        var compiled = await plans.GetAsync(command.TicketType, latest.Version);
+        var problems = FormDataCheck.Check(compiled.Definition.Form, command.Form);
+        if (problems.Count > 0)
+            return CommandOutcome<TicketSnapshot>.Fail(CommandError.Invalid, $"The form has {problems.Count} problem(s).", problems);
+        var plan = compiled.Plan;
         var input = new StartTicket(command.Form)
         {
             At = clock.GetUtcNow(),
@@ -69,7 +73,10 @@ public sealed class TicketGrain(
     public async Task<CommandOutcome<TicketSnapshot>> Apply(WorkflowInput input)
     {
         if (S.Ticket is null) return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket {Id} does not exist.");
-        var plan = await plans.GetAsync(S.Ticket.TicketType, S.Ticket.Version);
+        var compiled = await plans.GetAsync(S.Ticket.TicketType, S.Ticket.Version);
+        if (input is CompleteTask complete && TaskFormProblems(compiled, complete) is { Count: > 0 } problems)
+            return CommandOutcome<TicketSnapshot>.Fail(CommandError.Invalid, $"The task form has {problems.Count} problem(s).", problems);
+        var plan = compiled.Plan;
         EngineResult result;
         try
         {
@@ -130,6 +137,18 @@ public sealed class TicketGrain(
             _retry ??= this.RegisterGrainTimer(async _ => { _retry?.Dispose(); _retry = null; await PerformOutbox(); },
                 new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan));
         }
+    }
+
+    /// <summary>Task data must fit the step's task form (or be empty when the step has none).</summary>
+    private IReadOnlyList<Runtime.Validation.ValidationProblem> TaskFormProblems(CompiledTicketType compiled, CompleteTask complete)
+    {
+        var task = S.Ticket!.FindTask(complete.TaskId);
+        if (task is null || complete.Data.IsEmpty) return [];
+        var node = compiled.Plan.Nodes.TryGetValue(task.NodeId, out var n) ? n.Node : null;
+        var formKey = node switch { Runtime.Definitions.UserTaskNode u => u.TaskForm, Runtime.Definitions.ApprovalNode a => a.TaskForm, _ => null };
+        var form = formKey is not null && compiled.Definition.TaskForms.TryGetValue(formKey, out var f) ? f : new FormDefinition();
+        // Which fields an action needs is not modelled yet, so only names and types are checked here.
+        return FormDataCheck.Check(form, complete.Data, "data", partial: true);
     }
 
     private TicketSnapshot Snapshot() => new(S.Ticket!, S.Ticket!.Version) { Parent = S.Parent };

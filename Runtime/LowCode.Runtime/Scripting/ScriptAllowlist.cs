@@ -69,7 +69,11 @@ internal static class ScriptAllowlist
     }.ToFrozenDictionary();
 
     /// <summary>Members of allowed types that are refused anyway.</summary>
-    private static readonly FrozenSet<string> DeniedMembers = FrozenSet.ToFrozenSet(["System.Object.GetType"]);
+    private static readonly FrozenSet<string> DeniedMembers = FrozenSet.ToFrozenSet(
+    [
+        "System.Object.GetType",
+        "System.String.Intern", // the intern pool lives as long as the process
+    ]);
 
     public static bool Permits(ISymbol symbol) => symbol switch
     {
@@ -88,8 +92,9 @@ internal static class ScriptAllowlist
     {
         { TypeKind: TypeKind.Error } or ITypeParameterSymbol => true,
         IArrayTypeSymbol array => PermitsType(array.ElementType),
-        INamedTypeSymbol { IsAnonymousType: true } => true,
-        INamedTypeSymbol named => PermitsDefinition(named.OriginalDefinition) && named.TypeArguments.All(PermitsType),
+        INamedTypeSymbol { IsAnonymousType: true } anonymous => !anonymous.GetMembers().OfType<IPropertySymbol>().Any(p => CanHoldAnything(p.Type)),
+        INamedTypeSymbol named => PermitsDefinition(named.OriginalDefinition) && named.TypeArguments.All(PermitsType)
+            && !(IsComposite(named) && named.TypeArguments.Any(CanHoldAnything)),
         _ => false, // dynamic, pointers, function pointers
     };
 
@@ -110,6 +115,18 @@ internal static class ScriptAllowlist
         if (DeniedMembers.Contains($"{typeName}.{member.Name}")) return false;
         return SomeMembers.TryGetValue(typeName, out var members) ? members.Contains(member.Name) : PermitsType(member.ContainingType);
     }
+
+    /// <summary>
+    /// Tuples and key-value pairs print, compare and hash their parts recursively. A part that can hold anything
+    /// (object, an interface, a type parameter) lets a loop nest them thousands deep, and one ToString() would
+    /// then overflow the stack inside the library, where no budget check runs. Anonymous objects likewise.
+    /// </summary>
+    private static bool IsComposite(INamedTypeSymbol type) =>
+        type.IsTupleType || MetadataName(type.OriginalDefinition) == "System.Collections.Generic.KeyValuePair`2";
+
+    private static bool CanHoldAnything(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType or SpecialType.System_Enum
+        || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic;
 
     private static bool IsGenerated(INamedTypeSymbol type) => type.Locations.Any(l => l.IsInSource);
 

@@ -8,7 +8,8 @@ namespace LowCode.Runtime.Scripting;
 /// Refuses what a script must not do, by walking the analyst's statements: language features by keyword or
 /// syntax (typeof, goto, unsafe, pointers, attributes, ...), and every name, call, object creation and
 /// indexer by the symbol the compiler bound it to, against <see cref="ScriptAllowlist"/>.
-/// (<c>finally</c> is refused because a finally block that throws while a deep recursion unwinds
+/// Generic local functions are refused: nesting generic instantiations in a recursion creates types that
+/// are never unloaded. (<c>finally</c> is refused because a finally block that throws while a deep recursion unwinds
 /// nests exception dispatch on an almost full stack; scripts have nothing to release anyway.)
 /// </summary>
 internal static class ScriptSandbox
@@ -22,9 +23,10 @@ internal static class ScriptSandbox
         [SyntaxKind.RefTypeKeyword] = "__reftype", [SyntaxKind.RefValueKeyword] = "__refvalue",
     };
 
+    private const int MaxAlignment = 10_000;
+
     private static readonly SymbolDisplayFormat Format = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
 
     public static List<ScriptDiagnostic> Check(BlockSyntax body, SemanticModel model)
@@ -47,6 +49,16 @@ internal static class ScriptSandbox
                 case PointerTypeSyntax or FunctionPointerTypeSyntax:
                     errors.Add(ScriptDiagnostics.At(node, "Pointers are not allowed in scripts", "pointer"));
                     break;
+                case LocalFunctionStatementSyntax { TypeParameterList: not null } function:
+                    errors.Add(ScriptDiagnostics.At(function.TypeParameterList, "Generic local functions are not allowed in scripts", "generic local function"));
+                    break;
+                case InterpolationAlignmentClauseSyntax alignment when model.GetConstantValue(alignment.Value).Value is int width && Math.Abs((long)width) > MaxAlignment:
+                    errors.Add(ScriptDiagnostics.At(alignment, $"Interpolation alignments wider than {MaxAlignment} are not allowed in scripts", "alignment"));
+                    break;
+                case TupleExpressionSyntax or AnonymousObjectCreationExpressionSyntax:
+                    var created = model.GetTypeInfo(node);
+                    CheckSymbol(node, created.Type ?? created.ConvertedType, errors);
+                    break;
                 case ArrayRankSpecifierSyntax { Rank: > 1 }:
                     errors.Add(ScriptDiagnostics.At(node, "Multi-dimensional arrays are not allowed in scripts; use arrays of arrays or lists", "[,]"));
                     break;
@@ -55,7 +67,7 @@ internal static class ScriptSandbox
                     break;
                 case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax } call
                     when model.GetSymbolInfo(call).Symbol is { } linq && ScriptBudgetRewriter.IsLinq(linq):
-                    errors.Add(ScriptDiagnostics.At(node, $"{Display(linq)} cannot be called with ?. in scripts; check for null first", Display(linq)));
+                    errors.Add(ScriptDiagnostics.At(node, $"{Display(linq)} is not allowed after ?. in scripts; check for null first", Display(linq)));
                     break;
                 case InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ElementAccessExpressionSyntax or SelectOrGroupClauseSyntax or OrderingSyntax:
                     CheckSymbol(node, model.GetSymbolInfo(node).Symbol, errors);
@@ -75,10 +87,10 @@ internal static class ScriptSandbox
         var symbol = model.GetSymbolInfo(name).Symbol;
         if (symbol is null) return;
         // In System.IO.File.ReadAllText, report the member (which names its type), not File on its own.
-        if (symbol is ITypeSymbol && IsQualifier(name) && model.GetSymbolInfo(name.Parent!).Symbol is not (null or ITypeSymbol or INamespaceSymbol))
+        if (symbol is ITypeSymbol && QualifiedMember(name) is { } member && model.GetSymbolInfo(member).Symbol is not (null or ITypeSymbol or INamespaceSymbol))
             return;
         if (ScriptBudgetRewriter.IsLinq(symbol) && !IsCalled(name))
-            errors.Add(ScriptDiagnostics.At(name, $"{Display(symbol)} can only be called directly in scripts, not passed as a method group", Display(symbol)));
+            errors.Add(ScriptDiagnostics.At(name, $"{Display(symbol)} is not allowed as a method group in scripts; call it directly", Display(symbol)));
         else
             CheckSymbol(name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name, symbol, errors);
     }
@@ -89,9 +101,18 @@ internal static class ScriptSandbox
             errors.Add(ScriptDiagnostics.At(node, $"{Display(symbol)} is not allowed in scripts", Display(symbol)));
     }
 
-    private static bool IsQualifier(SimpleNameSyntax name) =>
-        name.Parent is MemberAccessExpressionSyntax access && access.Expression == name
-        || name.Parent is QualifiedNameSyntax qualified && qualified.Left == name;
+    /// <summary>The member access or qualified name that <paramref name="name"/> (with its own qualifiers) is the left side of.</summary>
+    private static SyntaxNode? QualifiedMember(SimpleNameSyntax name)
+    {
+        SyntaxNode whole = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+            || name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? name.Parent : name;
+        return whole.Parent switch
+        {
+            MemberAccessExpressionSyntax outer when outer.Expression == whole => outer,
+            QualifiedNameSyntax outer when outer.Left == whole => outer,
+            _ => null,
+        };
+    }
 
     private static bool IsCalled(SimpleNameSyntax name)
     {

@@ -100,7 +100,7 @@ public sealed partial class WorkflowCompiler
         }
     }
 
-    internal static bool IsIdentifier(string name) =>
+    public static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     private void Add(string code, string message, string? nodeId = null, string? path = null, int? connection = null,

@@ -16,20 +16,18 @@ internal static class StaleWrites
         var storage = services.GetRequiredKeyedService<IGrainStorage>(SiloStorageExtensions.TicketStorage);
         const string grainType = "testticket";
         var id = GrainId.Create(grainType, $"T-{Guid.NewGuid():N}");
-        var winner = new GrainState<TestTicketState>(new());
-        var loser = new GrainState<TestTicketState>(new());
+        var winner = new GrainState<TestTicketState>(new() { Notes = ["opened by A"] });
+        var loser = new GrainState<TestTicketState>(new() { Notes = ["opened by B"] });
 
         // Both believe the ticket was never stored: the first insert wins.
-        winner.State.Notes.Add("opened by A");
-        loser.State.Notes.Add("opened by B");
         await storage.WriteStateAsync(grainType, id, winner);
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(grainType, id, loser));
 
         // Both read the same version: the first update wins, the other ETag is now stale.
         await storage.ReadStateAsync(grainType, id, loser);
         Assert.Equal(winner.ETag, loser.ETag);
-        winner.State.Notes.Add("assigned by A");
-        loser.State.Notes.Add("closed by B");
+        winner.State = new() { Notes = ["opened by A", "assigned by A"] };
+        loser.State = new() { Notes = ["opened by A", "closed by B"] };
         await storage.WriteStateAsync(grainType, id, winner);
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(grainType, id, loser));
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(grainType, id, loser));
@@ -37,6 +35,6 @@ internal static class StaleWrites
         var stored = new GrainState<TestTicketState>(new());
         await storage.ReadStateAsync(grainType, id, stored);
         Assert.Equal(winner.ETag, stored.ETag);
-        Assert.Equal(["opened by A", "assigned by A"], stored.State.Notes);
+        Assert.Equal(["opened by A", "assigned by A"], stored.State?.Notes);
     }
 }

@@ -1,0 +1,130 @@
+using LowCode.Grains.Contracts;
+using LowCode.Grains.ReadModel;
+using LowCode.Grains.Tickets;
+using LowCode.Runtime.Execution;
+using LowCode.Runtime.Expressions.Context;
+
+namespace LowCode.Server.Apis;
+
+/// <summary>Tickets: open, read, list and search, act on tasks, comment, cancel.</summary>
+public static class TicketsApi
+{
+    private static readonly string[] Priorities = ["P1", "P2", "P3", "P4"];
+    private static readonly string[] Statuses = ["open", "closed", "cancelled"];
+
+    public static void MapTicketsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tickets").WithTags("Tickets");
+
+        api.MapPost("/", async (HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        {
+            var (body, error) = await Problems.ReadBody<CreateTicketRequest>(request);
+            if (error is not null) return error;
+            if (string.IsNullOrWhiteSpace(body!.Type)) return Problems.Field("type", "Say which ticket type to open (type).");
+            if (body.Priority is not null && !Priorities.Contains(body.Priority))
+                return Problems.Field("priority", $"Priority must be one of {string.Join(", ", Priorities)}.");
+            if (body.Title is { Length: > 200 }) return Problems.Field("title", "The title is longer than 200 characters.");
+
+            var actor = Actors.Current(request.HttpContext);
+            var key = request.Headers["Idempotency-Key"].ToString();
+            if (key.Length > 200) return Problems.BadRequest("The Idempotency-Key header is longer than 200 characters.");
+            var id = key.Length > 0 ? TicketIds.FromKey(actor, key) : TicketIds.New(clock.GetUtcNow());
+            var requester = body.Requester is { } r
+                ? new PersonInfo(r.Id, r.Name) { Email = r.Email ?? "", Department = r.Department ?? "", Manager = r.Manager ?? "", Region = r.Region ?? "" }
+                : new PersonInfo(actor, actor);
+            var outcome = await grains.GetGrain<ITicketGrain>(id).Create(new CreateTicket(body.Type, requester, actor)
+            {
+                Form = body.Form, Title = body.Title, Priority = body.Priority ?? "P3",
+            });
+            if (!outcome.Succeeded)
+                return outcome.Error == CommandError.NotFound ? Problems.Field("type", outcome.Message!) : Problems.From(outcome);
+            return Results.Created($"/api/tickets/{id}", await View(outcome.Value!, request.HttpContext));
+        })
+        .Accepts<CreateTicketRequest>("application/json").Produces<TicketView>(201)
+        .WithName("CreateTicket").WithSummary("Opens a ticket of a published type. Send an Idempotency-Key header to make retries safe.");
+
+        api.MapGet("/{id}", async (string id, HttpContext context, IGrainFactory grains) =>
+            TicketIds.IsValid(id) && await grains.GetGrain<ITicketGrain>(id).Get() is { } snapshot
+                ? Results.Ok(await View(snapshot, context))
+                : Problems.NotFound($"Ticket {id} does not exist."))
+            .Produces<TicketView>().WithName("GetTicket").WithSummary("A ticket with its tasks, assignees, deadlines and timeline.");
+
+        api.MapGet("/", async (string? status, string? type, string? assignee, string? requester, string? q, int? page, int? pageSize,
+            TicketReadModel readModel, CancellationToken ct) =>
+        {
+            if (page is < 1) return Problems.BadRequest("page starts at 1.", "page");
+            if (pageSize is < 1 or > 200) return Problems.BadRequest("pageSize must be between 1 and 200.", "pageSize");
+            if (status is not null && !Statuses.Contains(status)) return Problems.BadRequest($"status must be one of {string.Join(", ", Statuses)}.", "status");
+            return Results.Ok(await readModel.ListTicketsAsync(new TicketQuery
+            {
+                Status = status, Type = type, Assignee = assignee, Requester = requester, Text = q, Page = page ?? 1, PageSize = pageSize ?? 25,
+            }, ct));
+        })
+        .Produces<TicketPage>().WithName("ListTickets").WithSummary("Lists and searches tickets from the read model, newest first, a page at a time.");
+
+        api.MapPost("/{id}/tasks/{taskId}/complete", async (string id, string taskId, HttpRequest request, IGrainFactory grains) =>
+        {
+            var (body, error) = await Problems.ReadBody<CompleteTaskRequest>(request);
+            if (error is not null) return error;
+            if (string.IsNullOrWhiteSpace(body!.Action)) return Problems.Field("action", "Say which action to take (action).");
+            return await Act(id, grains, request.HttpContext,
+                new CompleteTask(taskId, body.Action) { Data = body.Data, Comment = body.Comment, Actor = Actors.Current(request.HttpContext) });
+        })
+        .Accepts<CompleteTaskRequest>("application/json").Produces<TicketView>()
+        .WithName("CompleteTask").WithSummary("Completes a task with one of its actions (409 if it was already completed).");
+
+        api.MapPost("/{id}/tasks/{taskId}/assign", async (string id, string taskId, HttpRequest request, IGrainFactory grains) =>
+        {
+            var (body, error) = await Problems.ReadBody<AssignTaskRequest>(request);
+            if (error is not null) return error;
+            return await Act(id, grains, request.HttpContext,
+                new AssignTask(taskId, body!.Assignee) { Reason = body.Reason, Actor = Actors.Current(request.HttpContext) });
+        })
+        .Accepts<AssignTaskRequest>("application/json").Produces<TicketView>()
+        .WithName("AssignTask").WithSummary("Claims, releases (assignee null) or reassigns a task.");
+
+        api.MapPost("/{id}/comments", async (string id, HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        {
+            var (body, error) = await Problems.ReadBody<CommentRequest>(request);
+            if (error is not null) return error;
+            if (string.IsNullOrWhiteSpace(body!.Text)) return Problems.Field("text", "A comment needs text.");
+            if (body.Text.Length > 10_000) return Problems.Field("text", "A comment is limited to 10,000 characters.");
+            if (!TicketIds.IsValid(id)) return Problems.NotFound($"Ticket {id} does not exist.");
+            var outcome = await grains.GetGrain<ITicketGrain>(id).Comment(new TicketComment(Actors.Current(request.HttpContext), body.Text, body.Internal, clock.GetUtcNow()));
+            return outcome.Succeeded ? Results.Created($"/api/tickets/{id}", await View(outcome.Value!, request.HttpContext)) : Problems.From(outcome);
+        })
+        .Accepts<CommentRequest>("application/json").Produces<TicketView>(201)
+        .WithName("AddComment").WithSummary("Adds a public or internal comment to the timeline.");
+
+        api.MapPost("/{id}/cancel", async (string id, HttpRequest request, IGrainFactory grains) =>
+        {
+            var reason = "cancelled by request";
+            if (request.ContentLength > 0)
+            {
+                var (body, error) = await Problems.ReadBody<CancelRequest>(request);
+                if (error is not null) return error;
+                reason = string.IsNullOrWhiteSpace(body!.Reason) ? reason : body.Reason;
+            }
+            return await Act(id, grains, request.HttpContext, new CancelTicket(reason) { Actor = Actors.Current(request.HttpContext) });
+        })
+        .Accepts<CancelRequest>("application/json").Produces<TicketView>()
+        .WithName("CancelTicket").WithSummary("Cancels an open ticket and withdraws its open tasks (409 when already closed).");
+
+        api.MapPost("/{id}/incidents/{incidentId}/retry", async (string id, string incidentId, HttpContext context, IGrainFactory grains) =>
+            await Act(id, grains, context, new RetryIncident(incidentId) { Actor = Actors.Current(context) }))
+            .Produces<TicketView>().WithName("RetryIncident").WithSummary("Runs a failed step again after its cause was fixed.");
+    }
+
+    private static async Task<IResult> Act(string id, IGrainFactory grains, HttpContext context, WorkflowInput input)
+    {
+        if (!TicketIds.IsValid(id)) return Problems.NotFound($"Ticket {id} does not exist.");
+        var outcome = await grains.GetGrain<ITicketGrain>(id).Apply(input);
+        return outcome.Succeeded ? Results.Ok(await View(outcome.Value!, context)) : Problems.From(outcome);
+    }
+
+    private static async Task<TicketView> View(TicketSnapshot snapshot, HttpContext context)
+    {
+        var readModel = context.RequestServices.GetRequiredService<TicketReadModel>();
+        return TicketView.From(snapshot.State, await readModel.TimelineAsync(snapshot.State.TicketId, context.RequestAborted));
+    }
+}
