@@ -17,7 +17,7 @@ public static class LowCodeGrainsHosting
     {
         silo.AddLowCodeStorage(storage);
         var services = silo.Services;
-        services.AddSerializer(s => s.AddJsonSerializer(IsMessageType, IsMessageType, o => o.Configure(json => json.SerializerOptions = LowCodeJson.Options)));
+        services.AddLowCodeSerialization();
         services.AddSingleton(new LowCodeDatabase(storage.Kind, storage.ConnectionString));
         services.AddSingleton<TicketReadModel>();
         services.AddSingleton<CalendarCatalog>();
@@ -27,14 +27,13 @@ public static class LowCodeGrainsHosting
         services.AddHttpClient("lowcode-outbound");
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReadModelSchema>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TimerBootstrap>();
-        services.TryAddTimeProvider();
+        if (services.All(d => d.ServiceType != typeof(TicketClock))) services.AddSingleton(TicketClock.System);
         return silo;
     }
 
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
-    }
+    /// <summary>Grain messages travel as JSON with the engine's options; silos and clients both need this.</summary>
+    public static IServiceCollection AddLowCodeSerialization(this IServiceCollection services) =>
+        services.AddSerializer(s => s.AddJsonSerializer(IsMessageType, IsMessageType, o => o.Configure(json => json.SerializerOptions = LowCodeJson.Options)));
 
     /// <summary>Grain messages that travel as JSON: the engine's types and the grain contracts.</summary>
     private static bool IsMessageType(Type type) =>

@@ -36,7 +36,8 @@ public static class SiloStorageExtensions
         var invariant = kind == StorageKind.Postgres ? PostgresInvariant : SqliteInvariant;
 
         silo.AddStartupTask((_, ct) => OrleansSchema.ApplyAsync(kind, connectionString, ct), ServiceLifecycleStage.First);
-        silo.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (options.ClusterId, options.ServiceId));
+        if (options.ConfigureClustering)
+            silo.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (options.ClusterId, options.ServiceId));
 
         // State is stored as plain System.Text.Json. The Orleans default (Newtonsoft with
         // assembly-qualified type names) cannot be switched later without making stored rows unreadable.
@@ -44,7 +45,12 @@ public static class SiloStorageExtensions
         silo.AddAdoNetGrainStorage(TicketStorage, storage => (storage.Invariant, storage.ConnectionString) = (invariant, connectionString));
         silo.AddAdoNetGrainStorageAsDefault(storage => (storage.Invariant, storage.ConnectionString) = (invariant, connectionString));
 
-        if (kind == StorageKind.Sqlite)
+        if (!options.ConfigureClustering)
+        {
+            if (kind == StorageKind.Postgres)
+                silo.UseAdoNetReminderService(reminders => (reminders.Invariant, reminders.ConnectionString) = (invariant, connectionString));
+        }
+        else if (kind == StorageKind.Sqlite)
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }

@@ -19,4 +19,7 @@ public sealed class StorageOptions
 
     /// <summary>Stored state and reminders belong to the service id; keep it stable across deployments.</summary>
     public string ServiceId { get; set; } = "lowcode";
+
+    /// <summary>False when the host supplies membership itself (the Orleans TestingHost does).</summary>
+    public bool ConfigureClustering { get; set; } = true;
 }

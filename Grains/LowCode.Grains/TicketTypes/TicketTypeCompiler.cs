@@ -29,7 +29,7 @@ public static class TicketTypeCompiler
             Version = version,
             FormFields = fields,
             TaskForms = (definition.TaskForms ?? []).Keys.ToHashSet(),
-            DispatchRules = (definition.DispatchRules ?? []).Select(r => r.Key).ToHashSet(),
+            DispatchRules = (definition.DispatchRules ?? []).Where(r => r is not null).Select(r => r.Key).ToHashSet(),
             Calendars = calendars,
         };
         var workflow = (definition.Workflow ?? new WorkflowDefinition()) with { Key = definition.Key };
@@ -87,5 +87,5 @@ public static class TicketTypeCompiler
         }
     }
 
-    public static bool IsKey(string key) => key.Length <= 64 && key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') && char.IsLetter(key[0]);
+    public static bool IsKey(string key) => key.Length is > 0 and <= 64 && key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') && char.IsLetter(key[0]);
 }

@@ -1,3 +1,4 @@
+using LowCode.Grains.Hosting;
 using LowCode.Grains.Contracts;
 using LowCode.Grains.ReadModel;
 using LowCode.Runtime.Validation;
@@ -10,7 +11,7 @@ namespace LowCode.Grains.TicketTypes;
 /// </summary>
 public sealed class TicketTypeGrain(
     [PersistentState("ticketType", "tickets")] IPersistentState<TicketTypeState> state,
-    CalendarCatalog calendars, PlanCache plans, TicketReadModel readModel, TimeProvider clock) : Grain, ITicketTypeGrain
+    CalendarCatalog calendars, PlanCache plans, TicketReadModel readModel, TicketClock clock) : Grain, ITicketTypeGrain
 {
     private string Key => this.GetPrimaryKeyString();
     private TicketTypeState S => state.State;
@@ -26,7 +27,7 @@ public sealed class TicketTypeGrain(
         if (definition.Key != Key)
             return CommandOutcome<TicketTypeDraft>.Fail(CommandError.Invalid, $"The definition's key '{definition.Key}' does not match '{Key}'.");
         S.Draft = definition with { Workflow = definition.Workflow with { Key = Key } };
-        S.DraftUpdatedAt = clock.GetUtcNow();
+        S.DraftUpdatedAt = clock.Now;
         S.DraftUpdatedBy = actor;
         S.DraftChanged = true;
         await state.WriteStateAsync();
@@ -47,7 +48,7 @@ public sealed class TicketTypeGrain(
             return CommandOutcome<PublishedVersion>.Fail(CommandError.Invalid, $"'{Key}' has {result.Errors.Count()} problem(s); fix them before publishing.", result.Problems);
         if (!S.DraftChanged && S.Versions.Count > 0)
             return CommandOutcome<PublishedVersion>.Ok(S.Versions[^1]);
-        var published = new PublishedVersion(NextVersion, S.Draft, clock.GetUtcNow(), actor);
+        var published = new PublishedVersion(NextVersion, S.Draft, clock.Now, actor);
         S.Versions.Add(published);
         S.DraftChanged = false;
         await state.WriteStateAsync();

@@ -1,3 +1,4 @@
+using LowCode.Grains.Hosting;
 using System.Text.Json;
 using LowCode.Grains.Contracts;
 using LowCode.Grains.Effects;
@@ -15,7 +16,7 @@ namespace LowCode.Grains.Tickets;
 /// </summary>
 public sealed class TicketGrain(
     [PersistentState("ticket", "tickets")] IPersistentState<TicketGrainState> state,
-    PlanCache plans, EffectRunner effects, TimeProvider clock, ILogger<TicketGrain> log) : Grain, ITicketGrain
+    PlanCache plans, EffectRunner effects, TicketClock clock, ILogger<TicketGrain> log) : Grain, ITicketGrain
 {
     private TicketGrainState S => state.State;
     private string Id => this.GetPrimaryKeyString();
@@ -50,7 +51,7 @@ public sealed class TicketGrain(
         var plan = compiled.Plan;
         var input = new StartTicket(command.Form)
         {
-            At = clock.GetUtcNow(),
+            At = clock.Now,
             Actor = command.Actor,
             Requester = command.Requester,
             Title = string.IsNullOrWhiteSpace(command.Title) ? latest.Definition.Name : command.Title.Trim(),
@@ -80,7 +81,7 @@ public sealed class TicketGrain(
         EngineResult result;
         try
         {
-            result = WorkflowEngine.Apply(plan, S.Ticket, input with { At = clock.GetUtcNow() });
+            result = WorkflowEngine.Apply(plan, S.Ticket, input with { At = clock.Now });
         }
         catch (EngineException e)
         {
@@ -96,7 +97,7 @@ public sealed class TicketGrain(
         if (S.Ticket is null) return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket {Id} does not exist.");
         if (string.IsNullOrWhiteSpace(comment.Text))
             return CommandOutcome<TicketSnapshot>.Fail(CommandError.Invalid, "A comment needs text.");
-        var entry = new TimelineEntry(TimelineKind.Comment, clock.GetUtcNow(), comment.Actor, comment.Text.Trim())
+        var entry = new TimelineEntry(TimelineKind.Comment, clock.Now, comment.Actor, comment.Text.Trim())
         {
             Subject = comment.Internal ? "internal" : "public",
         };

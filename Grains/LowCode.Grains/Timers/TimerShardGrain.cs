@@ -1,3 +1,4 @@
+using LowCode.Grains.Hosting;
 using LowCode.Grains.ReadModel;
 using LowCode.Grains.Tickets;
 using Microsoft.Extensions.Logging;
@@ -5,17 +6,19 @@ using Microsoft.Extensions.Logging;
 namespace LowCode.Grains.Timers;
 
 /// <summary>
-/// Holds a shard's deadlines in due order and fires the earliest with a single grain timer.
-/// Firing calls the ticket grain, whose engine ignores a timer it no longer has, so a deadline
-/// fired twice (after a crash between firing and forgetting) changes nothing the second time.
+/// Holds a shard's deadlines in due order and wakes once, at the earliest, through the injected
+/// <see cref="TimeProvider"/> (so tests drive it with a fake clock). Firing calls the ticket grain,
+/// whose engine ignores a timer it no longer has: a deadline fired twice changes nothing the second time.
 /// </summary>
-public sealed class TimerShardGrain(TicketReadModel readModel, TimeProvider clock, TimerWakeUp wakeUp, ILogger<TimerShardGrain> log)
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class TimerShardGrain(TicketReadModel readModel, TicketClock clock, TimerWakeUp wakeUp, ILogger<TimerShardGrain> log)
     : Grain, ITimerShardGrain, IRemindable
 {
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private readonly SortedSet<(DateTimeOffset Due, string Ticket, string Timer)> _queue = [];
     private readonly Dictionary<(string Ticket, string Timer), DateTimeOffset> _due = [];
-    private IGrainTimer? _timer;
-    private DateTimeOffset? _scheduledFor;
+    private ITimer? _wake;
+    private DateTimeOffset? _wakeAt;
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
@@ -24,6 +27,12 @@ public sealed class TimerShardGrain(TicketReadModel readModel, TimeProvider cloc
         if (wakeUp.UseReminders)
             await this.RegisterOrUpdateReminder("wake", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         Schedule();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
+    {
+        _wake?.Dispose();
+        return Task.CompletedTask;
     }
 
     public Task Arm(string ticketId, string timerId, DateTimeOffset dueAt)
@@ -47,6 +56,45 @@ public sealed class TimerShardGrain(TicketReadModel readModel, TimeProvider cloc
         return Task.CompletedTask;
     }
 
+    public async Task<int> FireDue()
+    {
+        var now = clock.Now;
+        var due = _queue.TakeWhile(e => e.Due <= now).ToList();
+        var fired = 0;
+        var failed = false;
+        foreach (var batch in due.Chunk(64))
+        {
+            var results = await Task.WhenAll(batch.Select(Fire));
+            foreach (var (entry, ok) in results)
+            {
+                if (!ok) { failed = true; continue; }
+                fired++;
+                if (_due.TryGetValue((entry.Ticket, entry.Timer), out var d) && d == entry.Due)
+                {
+                    _due.Remove((entry.Ticket, entry.Timer));
+                    _queue.Remove(entry);
+                }
+            }
+        }
+        _wakeAt = null;
+        Schedule(failed ? now + RetryAfter : null);
+        return fired;
+    }
+
+    private async Task<((DateTimeOffset Due, string Ticket, string Timer) Entry, bool Ok)> Fire((DateTimeOffset Due, string Ticket, string Timer) e)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITicketGrain>(e.Ticket).FireTimer(e.Timer);
+            return (e, true);
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Timer {Timer} of ticket {Ticket} could not fire; retrying", e.Timer, e.Ticket);
+            return (e, false);
+        }
+    }
+
     private void Add(string ticketId, string timerId, DateTimeOffset dueAt)
     {
         if (_due.Remove((ticketId, timerId), out var old)) _queue.Remove((old, ticketId, timerId));
@@ -54,53 +102,19 @@ public sealed class TimerShardGrain(TicketReadModel readModel, TimeProvider cloc
         _queue.Add((dueAt, ticketId, timerId));
     }
 
-    private void Schedule()
+    /// <summary>Sets the single wake-up for the earliest deadline (or <paramref name="at"/> when retrying).</summary>
+    private void Schedule(DateTimeOffset? at = null)
     {
-        if (_queue.Count == 0) { _timer?.Dispose(); _timer = null; _scheduledFor = null; return; }
-        var next = _queue.Min.Due;
-        if (_timer is not null && _scheduledFor == next) return;
-        _timer?.Dispose();
-        var delay = next - clock.GetUtcNow();
+        if (_queue.Count == 0) return;
+        var next = at ?? _queue.Min.Due;
+        if (_wakeAt is { } current && current <= next) return;
+        _wake?.Dispose();
+        _wakeAt = next;
+        var delay = next - clock.Now;
         if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
-        if (delay > TimeSpan.FromDays(1)) delay = TimeSpan.FromDays(1); // re-evaluated daily; keeps timer arithmetic small
-        _scheduledFor = next;
-        _timer = this.RegisterGrainTimer(FireDue, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true });
-    }
-
-    private async Task FireDue(CancellationToken ct)
-    {
-        _timer?.Dispose();
-        _timer = null;
-        _scheduledFor = null;
-        var now = clock.GetUtcNow();
-        var due = _queue.TakeWhile(e => e.Due <= now).ToList();
-        var failed = false;
-        foreach (var batch in due.Chunk(64))
-        {
-            var results = await Task.WhenAll(batch.Select(async e =>
-            {
-                try
-                {
-                    await GrainFactory.GetGrain<ITicketGrain>(e.Ticket).FireTimer(e.Timer);
-                    return (e, ok: true);
-                }
-                catch (Exception ex)
-                {
-                    log.LogWarning(ex, "Timer {Timer} of ticket {Ticket} could not fire; retrying", e.Timer, e.Ticket);
-                    return (e, ok: false);
-                }
-            }));
-            foreach (var (e, ok) in results)
-                if (ok && _due.TryGetValue((e.Ticket, e.Timer), out var d) && d == e.Due) { _due.Remove((e.Ticket, e.Timer)); _queue.Remove(e); }
-                else if (!ok) failed = true;
-        }
-        if (failed && _queue.Count > 0)
-        {
-            _scheduledFor = null;
-            _timer = this.RegisterGrainTimer(FireDue, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan) { Interleave = true });
-            return;
-        }
-        Schedule();
+        if (delay > TimeSpan.FromDays(7)) delay = TimeSpan.FromDays(7); // re-checked weekly
+        var self = this.AsReference<ITimerShardGrain>();
+        _wake = clock.Time.CreateTimer(static state => _ = ((ITimerShardGrain)state!).FireDue(), self, delay, Timeout.InfiniteTimeSpan);
     }
 }
 

@@ -33,5 +33,5 @@ public sealed class ExpressionSchema
 
     /// <summary>The schema of a definition's variables combined with the given form fields.</summary>
     public static ExpressionSchema For(WorkflowDefinition definition, IEnumerable<FieldSchema> formFields) =>
-        new(formFields, definition.Variables.Select(v => new FieldSchema(v.Name, v.Type)));
+        new(formFields, (definition.Variables ?? []).Where(v => v is not null && !string.IsNullOrWhiteSpace(v.Name)).Select(v => new FieldSchema(v.Name, v.Type)));
 }

@@ -25,7 +25,7 @@ public sealed class DataValueConverter : JsonConverter<object?>
             case JsonTokenType.False: return false;
             case JsonTokenType.String: return reader.GetString();
             case JsonTokenType.Number:
-                return reader.TryGetDecimal(out var d) ? d : (decimal)reader.GetDouble();
+                return reader.TryGetDecimal(out var d) ? d : throw new JsonException("The number is too large: numbers must fit a decimal (at most about 7.9e28).");
             case JsonTokenType.StartArray:
                 var items = ImmutableArray.CreateBuilder<object?>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)

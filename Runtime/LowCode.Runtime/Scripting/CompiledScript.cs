@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using LowCode.Runtime.Expressions;
 
 namespace LowCode.Runtime.Scripting;
 
 /// <summary>
 /// A sandboxed script, ready to run any number of times, concurrently: each run gets its own
-/// <see cref="ScriptBudget"/> and its own view of the scope, and runs synchronously on the calling thread.
+/// <see cref="ScriptBudget"/> and its own view of the scope, and runs synchronously on the calling thread,
+/// under the invariant culture.
 /// </summary>
 public sealed class CompiledScript
 {
@@ -25,14 +27,20 @@ public sealed class CompiledScript
         ArgumentNullException.ThrowIfNull(limits);
         var budget = new ScriptBudget(limits);
         var host = new ScriptHost(schema, scope, budget);
+        var culture = CultureInfo.CurrentCulture;
         try
         {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // "1,250.50" on every server, like the rest of the expression layer
             entry(host);
-            budget.Check(); // a broken bound the script caught, or one last allocation, still fails the run
+            budget.Check(); // one last allocation past the limit still fails the run
         }
         catch (Exception error)
         {
             throw Failure(error, budget);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
         }
         return new(host.Changes());
     }

@@ -5,62 +5,26 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LowCode.Runtime.Scripting;
 
 /// <summary>
-/// Refuses what a script must not do, by walking the analyst's statements: language features by keyword or
-/// syntax (typeof, goto, unsafe, pointers, attributes, ...), and every name, call, object creation and
-/// indexer by the symbol the compiler bound it to, against <see cref="ScriptAllowlist"/>.
-/// Generic local functions are refused: nesting generic instantiations in a recursion creates types that
-/// are never unloaded. (<c>finally</c> is refused because a finally block that throws while a deep recursion unwinds
-/// nests exception dispatch on an almost full stack; scripts have nothing to release anyway.)
+/// Refuses what a script must not touch: every name, call, object creation, indexer, tuple and query clause
+/// in the analyst's statements is checked, by the symbol the compiler bound it to, against
+/// <see cref="ScriptAllowlist"/>; <see cref="ScriptLanguageRules"/> covers the language features.
 /// </summary>
 internal static class ScriptSandbox
 {
-    private static readonly Dictionary<SyntaxKind, string> ForbiddenKeywords = new()
-    {
-        [SyntaxKind.TypeOfKeyword] = "typeof", [SyntaxKind.GotoKeyword] = "goto", [SyntaxKind.UnsafeKeyword] = "unsafe",
-        [SyntaxKind.FixedKeyword] = "fixed", [SyntaxKind.StackAllocKeyword] = "stackalloc", [SyntaxKind.ExternKeyword] = "extern",
-        [SyntaxKind.LockKeyword] = "lock", [SyntaxKind.FinallyKeyword] = "finally", [SyntaxKind.AsyncKeyword] = "async", [SyntaxKind.AwaitKeyword] = "await",
-        [SyntaxKind.ArgListKeyword] = "__arglist", [SyntaxKind.MakeRefKeyword] = "__makeref",
-        [SyntaxKind.RefTypeKeyword] = "__reftype", [SyntaxKind.RefValueKeyword] = "__refvalue",
-    };
-
-    private const int MaxAlignment = 10_000;
-
     private static readonly SymbolDisplayFormat Format = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
         memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
 
     public static List<ScriptDiagnostic> Check(BlockSyntax body, SemanticModel model)
     {
-        var errors = new List<ScriptDiagnostic>();
-        foreach (var token in body.DescendantTokens())
-        {
-            if (ForbiddenKeywords.TryGetValue(token.Kind(), out var keyword))
-                errors.Add(ScriptDiagnostics.At(token.GetLocation(), $"{keyword} is not allowed in scripts", keyword));
-            else if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.StartsWith("__", StringComparison.Ordinal))
-                errors.Add(ScriptDiagnostics.At(token.GetLocation(), $"Names starting with __ are reserved ({token.ValueText})", token.ValueText));
-        }
+        var errors = ScriptLanguageRules.Check(body, model).ToList();
         foreach (var node in body.DescendantNodes())
         {
             switch (node)
             {
-                case AttributeListSyntax:
-                    errors.Add(ScriptDiagnostics.At(node, "Attributes are not allowed in scripts", "attribute"));
-                    break;
-                case PointerTypeSyntax or FunctionPointerTypeSyntax:
-                    errors.Add(ScriptDiagnostics.At(node, "Pointers are not allowed in scripts", "pointer"));
-                    break;
-                case LocalFunctionStatementSyntax { TypeParameterList: not null } function:
-                    errors.Add(ScriptDiagnostics.At(function.TypeParameterList, "Generic local functions are not allowed in scripts", "generic local function"));
-                    break;
-                case InterpolationAlignmentClauseSyntax alignment when model.GetConstantValue(alignment.Value).Value is int width && Math.Abs((long)width) > MaxAlignment:
-                    errors.Add(ScriptDiagnostics.At(alignment, $"Interpolation alignments wider than {MaxAlignment} are not allowed in scripts", "alignment"));
-                    break;
                 case TupleExpressionSyntax or AnonymousObjectCreationExpressionSyntax:
                     var created = model.GetTypeInfo(node);
                     CheckSymbol(node, created.Type ?? created.ConvertedType, errors);
-                    break;
-                case ArrayRankSpecifierSyntax { Rank: > 1 }:
-                    errors.Add(ScriptDiagnostics.At(node, "Multi-dimensional arrays are not allowed in scripts; use arrays of arrays or lists", "[,]"));
                     break;
                 case SimpleNameSyntax name:
                     CheckName(name, model, errors);

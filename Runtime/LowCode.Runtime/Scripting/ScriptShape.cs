@@ -23,7 +23,7 @@ internal static class ScriptShape
         foreach (var extern_ in root.Externs)
             errors.Add(At(extern_.GetLocation(), "extern alias is not allowed in scripts", "extern"));
         foreach (var using_ in root.Usings)
-            errors.Add(At(using_.GetLocation(), "using directives are not allowed in scripts; System, System.Linq, System.Collections.Generic and System.Text are already in scope", "using"));
+            errors.Add(At(using_.GetLocation(), "using directives are not allowed in scripts; System, System.Collections.Generic, System.Globalization, System.Linq and System.Text are already in scope", "using"));
         foreach (var attributes in root.AttributeLists)
             errors.Add(At(attributes.GetLocation(), "Attributes are not allowed in scripts", "attribute"));
         foreach (var member in root.Members)

@@ -24,7 +24,7 @@ internal sealed record ScriptSource(string Text, int BodyEnd)
     /// <summary>Types analysts can use without a <c>using</c>. Forbidden ones are imported too, so the sandbox can name them.</summary>
     private static readonly string[] Imports =
     [
-        "System", "System.Collections.Generic", "System.Diagnostics", "System.IO", "System.Linq", "System.Net.Http",
+        "System", "System.Collections.Generic", "System.Diagnostics", "System.Globalization", "System.IO", "System.Linq", "System.Net.Http",
         "System.Text", "System.Threading", "System.Threading.Tasks", "LowCode.Runtime.Expressions.Context",
     ];
 

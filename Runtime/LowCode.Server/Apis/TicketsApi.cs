@@ -1,3 +1,4 @@
+using LowCode.Grains.Hosting;
 using LowCode.Grains.Contracts;
 using LowCode.Grains.ReadModel;
 using LowCode.Grains.Tickets;
@@ -16,7 +17,7 @@ public static class TicketsApi
     {
         var api = app.MapGroup("/api/tickets").WithTags("Tickets");
 
-        api.MapPost("/", async (HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        api.MapPost("/", async (HttpRequest request, IGrainFactory grains, TicketClock clock) =>
         {
             var (body, error) = await Problems.ReadBody<CreateTicketRequest>(request);
             if (error is not null) return error;
@@ -24,11 +25,12 @@ public static class TicketsApi
             if (body.Priority is not null && !Priorities.Contains(body.Priority))
                 return Problems.Field("priority", $"Priority must be one of {string.Join(", ", Priorities)}.");
             if (body.Title is { Length: > 200 }) return Problems.Field("title", "The title is longer than 200 characters.");
+            if (body.Requester is { } who && (string.IsNullOrWhiteSpace(who.Id) || string.IsNullOrWhiteSpace(who.Name))) return Problems.Field("requester", "A requester needs an id and a name.");
 
             var actor = Actors.Current(request.HttpContext);
             var key = request.Headers["Idempotency-Key"].ToString();
             if (key.Length > 200) return Problems.BadRequest("The Idempotency-Key header is longer than 200 characters.");
-            var id = key.Length > 0 ? TicketIds.FromKey(actor, key) : TicketIds.New(clock.GetUtcNow());
+            var id = key.Length > 0 ? TicketIds.FromKey(actor, key) : TicketIds.New(clock.Now);
             var requester = body.Requester is { } r
                 ? new PersonInfo(r.Id, r.Name) { Email = r.Email ?? "", Department = r.Department ?? "", Manager = r.Manager ?? "", Region = r.Region ?? "" }
                 : new PersonInfo(actor, actor);
@@ -83,14 +85,14 @@ public static class TicketsApi
         .Accepts<AssignTaskRequest>("application/json").Produces<TicketView>()
         .WithName("AssignTask").WithSummary("Claims, releases (assignee null) or reassigns a task.");
 
-        api.MapPost("/{id}/comments", async (string id, HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        api.MapPost("/{id}/comments", async (string id, HttpRequest request, IGrainFactory grains, TicketClock clock) =>
         {
             var (body, error) = await Problems.ReadBody<CommentRequest>(request);
             if (error is not null) return error;
             if (string.IsNullOrWhiteSpace(body!.Text)) return Problems.Field("text", "A comment needs text.");
             if (body.Text.Length > 10_000) return Problems.Field("text", "A comment is limited to 10,000 characters.");
             if (!TicketIds.IsValid(id)) return Problems.NotFound($"Ticket {id} does not exist.");
-            var outcome = await grains.GetGrain<ITicketGrain>(id).Comment(new TicketComment(Actors.Current(request.HttpContext), body.Text, body.Internal, clock.GetUtcNow()));
+            var outcome = await grains.GetGrain<ITicketGrain>(id).Comment(new TicketComment(Actors.Current(request.HttpContext), body.Text, body.Internal, clock.Now));
             return outcome.Succeeded ? Results.Created($"/api/tickets/{id}", await View(outcome.Value!, request.HttpContext)) : Problems.From(outcome);
         })
         .Accepts<CommentRequest>("application/json").Produces<TicketView>(201)

@@ -23,7 +23,7 @@ public sealed class DemoData(IGrainFactory grains, TicketReadModel readModel, IO
     {
         if (!options.Value.SeedDemoData || (await readModel.ListTicketTypesAsync(ct)).Count > 0) return;
         log.LogInformation("Empty database: seeding demo ticket types and tickets");
-        foreach (var type in new[] { DemoTicketTypes.EquipmentRepair(), DemoTicketTypes.ExpenseApproval() })
+        foreach (var type in new[] { ReferenceTicketTypes.EquipmentRepair(), ReferenceTicketTypes.ExpenseApproval() })
         {
             var grain = grains.GetGrain<ITicketTypeGrain>(type.Key);
             await grain.SaveDraft(type, "demo");

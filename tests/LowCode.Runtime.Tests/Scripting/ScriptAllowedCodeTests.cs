@@ -32,6 +32,13 @@ public sealed class ScriptAllowedCodeTests
     [InlineData("var total = 0m; var i = 0; while (i < form.Lines.Count) { total += form.Lines.Row(i).Number(\"Amount\"); i++; } vars.Note = total.ToString();", "300")]
     [InlineData("IEnumerable<string> lines = []; for (var i = 0; i < 100; i++) lines = lines.Append(i.ToString()); vars.Note = lines.Count().ToString();", "100")]
     [InlineData("static decimal Vat(decimal net) => net * 0.19m; vars.Note = Vat(100m).ToString();", "19.00")]
+    [InlineData("vars.Note = string.Format(\"{0}/{1:N1}\", form.Site, form.Amount) + $\" {form.Budget:F2}\".ToString(CultureInfo.InvariantCulture);", "Berlin/1,250.5 900.00")]
+    [InlineData("vars.Note = (form.Title.Contains(\"CHAIR\", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(form.Site)).ToString();", "True")]
+    [InlineData("vars.Note = int.TryParse(\"42\", out var n) && char.IsDigit('7') ? (n + Math.Max(1, 2)).ToString() : \"\";", "44")]
+    [InlineData("vars.Note = Enum.Parse<DayOfWeek>(\"Monday\") == now.DayOfWeek ? now.ToString(\"dddd\", CultureInfo.InvariantCulture) : \"no\";", "Monday")]
+    [InlineData("var scores = new Dictionary<string, int> { [\"a\"] = 2, [\"b\"] = 5 }; var text = \"\"; foreach (var (name, score) in scores) text += name + score; foreach (var pair in scores) text += pair.Key; vars.Note = text;", "a2b5ab")]
+    [InlineData("var arr = new[] { 1, 2, 3 }; vars.Note = arr.Contains(2) + \" \" + string.Join(\"\", arr.AsEnumerable().Reverse());", "True 321")]
+    [InlineData("IEnumerable<int> s = [0]; for (var i = 0; i < 200; i++) s = s.Select(x => x + 1); vars.Note = s.Sum().ToString();", "200")]
     public void Runs_everyday_analyst_code(string code, string note) =>
         Assert.Equal(note, Run(code)["Note"]);
 }

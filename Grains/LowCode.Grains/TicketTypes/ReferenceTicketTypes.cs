@@ -2,10 +2,13 @@ using LowCode.Grains.Contracts;
 using LowCode.Runtime.Definitions;
 using LowCode.Runtime.Samples;
 
-namespace LowCode.Server.Demo;
+namespace LowCode.Grains.TicketTypes;
 
-/// <summary>The two reference ticket types as complete packages: forms, task forms, dispatch rules and flow.</summary>
-public static class DemoTicketTypes
+/// <summary>
+/// The two reference ticket types as complete packages (forms, task forms, dispatch rules, flow):
+/// the demo data, the designer's templates and the grain tests all start from these.
+/// </summary>
+public static class ReferenceTicketTypes
 {
     public static TicketTypeDefinition EquipmentRepair() => new()
     {

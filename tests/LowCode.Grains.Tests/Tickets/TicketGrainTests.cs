@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using LowCode.Grains.Contracts;
+using LowCode.Grains.ReadModel;
+using LowCode.Grains.Storage;
+using LowCode.Grains.Tickets;
+using LowCode.Grains.Timers;
+using LowCode.Runtime.Execution;
+using LowCode.Runtime.Expressions.Context;
+using Xunit;
+
+namespace LowCode.Grains.Tests.Tickets;
+
+[Collection(TicketClusterCollection.Name)]
+public sealed class TicketGrainTests(TicketCluster cluster)
+{
+    private static readonly PersonInfo Requester = new("u-zhang", "Zhang San") { Manager = "u-li" };
+
+    private static readonly ImmutableDictionary<string, object?> Repair = ImmutableDictionary<string, object?>.Empty
+        .Add("Asset", "Press #4").Add("Site", "SH").Add("Category", "electrical").Add("Description", "Motor trips");
+
+    private TicketReadModel ReadModel => new(new LowCodeDatabase(StorageKind.Sqlite, $"Data Source={cluster.Database}"));
+
+    private async Task<(ITicketGrain Grain, TicketState State)> Open(string type, ImmutableDictionary<string, object?> form, string? id = null)
+    {
+        id ??= TicketIds.New(TicketCluster.Clock.GetUtcNow());
+        var grain = cluster.Grains.GetGrain<ITicketGrain>(id);
+        var outcome = await grain.Create(new CreateTicket(type, Requester, Requester.Id) { Form = form, Title = "test" });
+        Assert.True(outcome.Succeeded, outcome.Message);
+        return (grain, outcome.Value!.State);
+    }
+
+    private static async Task<TicketState> Complete(ITicketGrain grain, string node, string action, string? comment = null)
+    {
+        var state = (await grain.Get())!.State;
+        var task = state.OpenTasks.Single(t => t.NodeId == node);
+        var outcome = await grain.Apply(new CompleteTask(task.Id, action) { Actor = "agent", Comment = comment });
+        Assert.True(outcome.Succeeded, outcome.Message);
+        return outcome.Value!.State;
+    }
+
+    [Fact]
+    public async Task Repair_ticket_runs_to_closed_and_the_read_model_follows_every_step()
+    {
+        var (grain, state) = await Open("equipment-repair", Repair);
+        Assert.Single(state.OpenTasks, t => t.NodeId == "repair");
+        await Complete(grain, "repair", "repaired");
+        var closed = await Complete(grain, "qualityCheck", "pass");
+
+        Assert.Equal(TicketStatus.Closed, closed.Status);
+        var row = Assert.Single((await ReadModel.ListTicketsAsync(new TicketQuery { Text = closed.TicketId.ToLowerInvariant() })).Items);
+        Assert.Equal(("closed", "resolved"), (row.Status, row.Resolution));
+        var timeline = await ReadModel.TimelineAsync(closed.TicketId);
+        Assert.Equal(["Created", "StepEntered"], timeline.Take(2).Select(e => e.Kind));
+        Assert.Contains(timeline, e => e.Kind == "TaskCompleted" && e.Subject == "pass");
+        Assert.Equal(closed.Sequence, await ReadModel.ProjectedSequenceAsync(closed.TicketId));
+    }
+
+    [Fact]
+    public async Task Expense_ticket_goes_through_the_levels_its_total_needs()
+    {
+        var lines = ImmutableArray.Create<object?>(ImmutableDictionary<string, object?>.Empty.Add("Item", "motor").Add("Amount", 25000m));
+        var (grain, _) = await Open("expense-approval", ImmutableDictionary<string, object?>.Empty.Add("Department", "Production").Add("Purpose", "spare").Add("Lines", lines));
+        for (var level = 0; level < 3; level++) await Complete(grain, "approve", "approve");
+        var paid = await Complete(grain, "pay", "paid");
+        Assert.Equal("resolved", paid.Resolution);
+    }
+
+    [Fact]
+    public async Task Invalid_form_is_refused_with_every_problem_and_nothing_is_stored()
+    {
+        var id = TicketIds.New(TicketCluster.Clock.GetUtcNow());
+        var grain = cluster.Grains.GetGrain<ITicketGrain>(id);
+        var outcome = await grain.Create(new CreateTicket("equipment-repair", Requester, "u") { Form = Repair.Remove("Asset").SetItem("Site", "Mars").Add("Colour", "red") });
+
+        Assert.Equal(CommandError.Invalid, outcome.Error);
+        Assert.Equal(["form.Asset", "form.Colour", "form.Site"], outcome.Problems!.Select(p => p.Path!).Order());
+        Assert.Null(await grain.Get());
+        Assert.Null(await ReadModel.ProjectedSequenceAsync(id));
+    }
+
+    [Fact]
+    public async Task Same_idempotency_key_creates_one_ticket_and_one_set_of_effects()
+    {
+        var id = TicketIds.FromKey("client-a", "order-77");
+        var first = await Open("equipment-repair", Repair, id);
+        var again = await cluster.Grains.GetGrain<ITicketGrain>(id).Create(new CreateTicket("equipment-repair", Requester, Requester.Id) { Form = Repair, Title = "test" });
+
+        Assert.True(again.Succeeded);
+        Assert.Equal(first.State.Sequence, again.Value!.State.Sequence);
+        var timeline = await ReadModel.TimelineAsync(id);
+        Assert.Single(timeline, e => e.Kind == "Created");
+        Assert.Single(timeline, e => e.Kind == "TaskCreated");
+
+        var conflict = await cluster.Grains.GetGrain<ITicketGrain>(id).Create(new CreateTicket("equipment-repair", Requester, Requester.Id) { Form = Repair.SetItem("Asset", "other") });
+        Assert.Equal(CommandError.Conflict, conflict.Error);
+    }
+
+    [Fact]
+    public async Task Completing_a_task_twice_is_a_conflict_that_changes_nothing()
+    {
+        var (grain, state) = await Open("equipment-repair", Repair);
+        var task = state.OpenTasks.Single();
+        Assert.True((await grain.Apply(new CompleteTask(task.Id, "repaired"))).Succeeded);
+        var before = (await grain.Get())!.State;
+
+        var twice = await grain.Apply(new CompleteTask(task.Id, "repaired"));
+        Assert.Equal(CommandError.Conflict, twice.Error);
+        Assert.Equal(before.Sequence, (await grain.Get())!.State.Sequence);
+    }
+
+    [Fact]
+    public async Task State_survives_deactivation()
+    {
+        var (grain, _) = await Open("equipment-repair", Repair);
+        var afterRepair = await Complete(grain, "repair", "repaired");
+
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reloaded = (await grain.Get())!.State;
+        Assert.Equal(afterRepair.Sequence, reloaded.Sequence);
+        Assert.Single(reloaded.OpenTasks, t => t.NodeId == "qualityCheck");
+    }
+
+    [Fact]
+    public async Task Escalation_deadlines_fire_on_the_ticket_clock_exactly_once()
+    {
+        var (grain, state) = await Open("equipment-repair", Repair);
+        var shard = cluster.Grains.GetGrain<ITimerShardGrain>(TicketReadModel.ShardOf(state.TicketId));
+        Assert.Equal(2, state.Timers.Length);
+
+        TicketCluster.Clock.Advance(TimeSpan.FromHours(5)); // 14:00 Shanghai: four business hours
+        await shard.FireDue();
+        var escalated = (await grain.Get())!.State;
+        Assert.Equal("P2", escalated.Priority);
+        Assert.Single(escalated.Timers);
+
+        var sequence = escalated.Sequence;
+        await shard.FireDue();
+        await grain.FireTimer(state.Timers.Single(t => t.EscalationId == "four-hours").Id); // a repeat changes nothing
+        Assert.Equal(sequence, (await grain.Get())!.State.Sequence);
+        await Complete(grain, "repair", "repaired");
+        Assert.Empty((await grain.Get())!.State.Timers);
+    }
+}

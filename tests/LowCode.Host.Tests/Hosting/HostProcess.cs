@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Reflection;
+using Xunit.Abstractions;
+
+namespace LowCode.Host.Tests.Hosting;
+
+/// <summary>
+/// The real host, <c>dotnet LowCode.Server.dll</c>, running as a child process. Its console output is
+/// kept so a failing test can show it. Disposing kills it (and anything it started) if it still runs.
+/// </summary>
+public sealed class HostProcess : IDisposable
+{
+    private const int MaxOutputLines = 20_000;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    private HostProcess(string name, HostSettings settings, Process process)
+    {
+        Name = name;
+        Settings = settings;
+        _process = process;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{settings.HttpPort}"), Timeout = TimeSpan.FromSeconds(60) };
+        Api = new LowCodeApi(Http);
+    }
+
+    public string Name { get; }
+    public HostSettings Settings { get; }
+    public HttpClient Http { get; }
+    public LowCodeApi Api { get; }
+    public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The host assembly built for the same configuration as this test assembly.</summary>
+    public static string ServerDll { get; } = typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "LowCodeServerPath").Value!;
+
+    public static HostProcess Start(string name, HostSettings settings)
+    {
+        if (!File.Exists(ServerDll))
+            throw new InvalidOperationException($"The host is not built: {ServerDll} is missing.");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            // The content root (appsettings.json) is the working directory.
+            WorkingDirectory = Path.GetDirectoryName(ServerDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ServerDll);
+        foreach (var argument in settings.Arguments()) start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_URLS");
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var host = new HostProcess(name, settings, process);
+        process.OutputDataReceived += (_, e) => host.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Record(e.Data, "err");
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        host.Record($"started pid {process.Id}: dotnet {string.Join(' ', start.ArgumentList)}", "test");
+        return host;
+    }
+
+    /// <summary>Polls <c>GET /health</c> until it answers 200; fails with the reason when the process exits or time runs out.</summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        var last = "no answer yet";
+        while (deadline.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"Host {Name} exited with code {_process.ExitCode} before it was healthy.");
+            try
+            {
+                using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                using var response = await Http.GetAsync("/health", attempt.Token);
+                if (response.StatusCode == HttpStatusCode.OK) return;
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(attempt.Token)}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                last = e.Message;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Host {Name} was not healthy within {timeout.TotalSeconds:0} s (last: {last}).");
+    }
+
+    /// <summary>SIGKILL: the process and everything it started die at once, mid-write if need be.</summary>
+    public void Kill()
+    {
+        Record("SIGKILL", "test");
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM: asks the host to shut down gracefully.</summary>
+    public void Terminate()
+    {
+        Record("SIGTERM", "test");
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString()]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed with exit code {kill.ExitCode}.");
+    }
+
+    /// <summary>The exit code, or null if the process still runs after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        _process.WaitForExit(); // lets the output readers finish
+        return _process.ExitCode;
+    }
+
+    public void WriteOutputTo(ITestOutputHelper output)
+    {
+        output.WriteLine($"----- output of host {Name} (pid {SafeId()}) -----");
+        foreach (var line in _output) output.WriteLine(line);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+        Http.Dispose();
+        _process.Dispose();
+    }
+
+    private void Record(string? line, string stream = "out")
+    {
+        if (line is null) return;
+        _output.Enqueue($"[{_clock.Elapsed.TotalSeconds,7:0.000} {Name} {stream}] {line}");
+        while (_output.Count > MaxOutputLines) _output.TryDequeue(out _);
+    }
+
+    private string SafeId()
+    {
+        try { return _process.Id.ToString(); }
+        catch (InvalidOperationException) { return "?"; }
+    }
+
+    /// <summary>The dotnet executable running these tests (the SDK exports it as DOTNET_HOST_PATH).</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path
+        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
+        : "dotnet";
+}
