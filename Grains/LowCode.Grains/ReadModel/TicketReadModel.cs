@@ -24,12 +24,24 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
             ?? throw new InvalidOperationException("readmodel.sql is not embedded.");
         var script = await new StreamReader(stream).ReadToEndAsync(ct);
         await using var connection = await database.OpenAsync(ct);
+        // Silos starting at once against a fresh PostgreSQL database: CREATE ... IF NOT EXISTS alone
+        // races there (duplicate key in pg_type) and fails start-up, so installers take turns.
+        await using var transaction = database.Kind == Storage.StorageKind.Postgres ? await connection.BeginTransactionAsync(ct) : null;
+        if (transaction is not null)
+        {
+            await using var turn = Command(connection, $"SELECT pg_advisory_xact_lock({PostgresSchemaLock})", transaction);
+            await turn.ExecuteScalarAsync(ct);
+        }
         foreach (var statement in StripComments(script).Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))
         {
-            await using var command = Command(connection, statement);
+            await using var command = Command(connection, statement, transaction);
             await command.ExecuteNonQueryAsync(ct);
         }
+        if (transaction is not null) await transaction.CommitAsync(ct);
     }
+
+    // Key of the advisory lock held by the read model installer until commit ("LowCodR" in ASCII).
+    private const long PostgresSchemaLock = 0x4C6F77436F6452;
 
     private static string StripComments(string sql) =>
         string.Join('\n', sql.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();

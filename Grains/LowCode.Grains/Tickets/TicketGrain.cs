@@ -102,7 +102,7 @@ public sealed class TicketGrain(
             Subject = comment.Internal ? "internal" : "public",
         };
         var sequence = S.Ticket.Sequence + 1;
-        var effect = new TimelineEffect($"{Id}:{sequence}", entry);
+        var effect = new TimelineEffect(Id, sequence, entry);
         return await Commit(new EngineResult(S.Ticket with { Sequence = sequence }, [effect]));
     }
 

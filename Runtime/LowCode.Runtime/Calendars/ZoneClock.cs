@@ -22,10 +22,12 @@ internal sealed class ZoneClock
     private readonly TimeZoneInfo zone;
     private readonly long? fixedOffset;
     private readonly ConcurrentDictionary<int, ClockYear> years = new();
+    private readonly Func<int, ClockYear> buildYear;
 
     private ZoneClock(TimeZoneInfo zone)
     {
         this.zone = zone;
+        buildYear = BuildYear; // one delegate, not one per lookup: calendar arithmetic stays allocation-free
         if (zone.GetAdjustmentRules().Length == 0) fixedOffset = zone.BaseUtcOffset.Ticks;
     }
 
@@ -103,7 +105,11 @@ internal sealed class ZoneClock
         return low;
     }
 
-    private ClockYear YearOf(int day) => years.GetOrAdd(DateOnly.FromDayNumber(day).Year, BuildYear);
+    private ClockYear YearOf(int day)
+    {
+        var year = DateOnly.FromDayNumber(day).Year;
+        return years.TryGetValue(year, out var known) ? known : years.GetOrAdd(year, buildYear);
+    }
 
     private ClockYear BuildYear(int year)
     {

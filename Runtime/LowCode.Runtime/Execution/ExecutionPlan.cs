@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Frozen;
 using LowCode.Runtime.Calendars;
 using LowCode.Runtime.Definitions;
@@ -35,6 +36,8 @@ public sealed class ExecutionPlan
         ScriptLimits = scriptLimits;
         DefaultCalendar = definition.Calendar is { } key && calendars.TryGetValue(key, out var c) ? c : BusinessCalendar.AlwaysOpen;
         VariableTypes = definition.Variables.ToFrozenDictionary(v => v.Name, v => new FieldSchema(v.Name, v.Type), StringComparer.Ordinal);
+        InitialVariables = definition.Variables.Where(v => v.Default is not null)
+            .ToImmutableDictionary(v => v.Name, v => DataTypes.Store(DataTypes.View(VariableTypes[v.Name], v.Default)), StringComparer.Ordinal);
     }
 
     public WorkflowDefinition Definition { get; }
@@ -49,6 +52,9 @@ public sealed class ExecutionPlan
     public FrozenDictionary<string, BusinessCalendar> Calendars { get; }
     public FrozenDictionary<string, FieldSchema> VariableTypes { get; }
     public BusinessCalendar DefaultCalendar { get; }
+
+    /// <summary>Variables with defaults, as a new ticket starts with them.</summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, object?> InitialVariables { get; }
     public ScriptLimits ScriptLimits { get; }
 
     public BusinessCalendar Calendar(string? key) =>
@@ -72,4 +78,8 @@ public sealed class PlanNode(Node node, FrozenDictionary<string, string[]> targe
     public int BranchCount { get; internal set; }
 
     public string[] TargetsOf(string port) => Targets.TryGetValue(port, out var t) ? t : [];
+
+    /// <summary>A notify node's recipients when none is an expression (resolved once, not per ticket); default otherwise.</summary>
+    public ImmutableArray<Participant> StaticRecipients { get; } =
+        node is NotifyNode notify && notify.Recipients.All(r => r.Kind != ParticipantKind.Expression) ? [.. notify.Recipients] : default;
 }

@@ -45,17 +45,9 @@ internal sealed partial class Run
     {
         var task = RequireOpenTask(input.TaskId);
         var node = _plan.Nodes[task.NodeId].Node;
-        var allowed = node switch
-        {
-            UserTaskNode u => u.Actions.Select(a => a.Key).ToList(),
-            ApprovalNode a => a.AllowSendBack
-                ? [ApprovalActions.Approve, ApprovalActions.Reject, ApprovalActions.SendBack]
-                : [ApprovalActions.Approve, ApprovalActions.Reject],
-            _ => [],
-        };
-        if (!allowed.Contains(input.Action))
+        if (!IsAction(node, input.Action))
             throw new EngineException(EngineError.InvalidInput,
-                $"'{input.Action}' is not an action of step '{node.DisplayName}'. Available: {string.Join(", ", allowed)}.");
+                $"'{input.Action}' is not an action of step '{node.DisplayName}'. Available: {string.Join(", ", ActionsOf(node))}.");
         if (node is UserTaskNode userTask && userTask.Actions.First(a => a.Key == input.Action).RequiresComment && string.IsNullOrWhiteSpace(input.Comment))
             throw new EngineException(EngineError.InvalidInput, $"Action '{input.Action}' of step '{node.DisplayName}' requires a comment.");
         var token = FindToken(task.TokenId)
@@ -68,12 +60,30 @@ internal sealed partial class Run
         });
         var data = input.Data ?? [];
         MergeForm(data);
-        Timeline(TimelineKind.TaskCompleted, $"{task.Name}: {input.Action}{(string.IsNullOrWhiteSpace(input.Comment) ? "" : $" — {input.Comment}")}",
+        Timeline(TimelineKind.TaskCompleted, string.IsNullOrWhiteSpace(input.Comment) ? task.Name : $"{task.Name} — {input.Comment}",
             task.NodeId, task.Id, input.Action, after: data.IsEmpty ? null : data);
 
         if (node is ApprovalNode approval) DecideApproval(token, approval, input.Action);
         else LeaveStep(token, input.Action, $"step completed with '{input.Action}'");
     }
+
+    private static bool IsAction(Node node, string action)
+    {
+        if (node is UserTaskNode u)
+        {
+            foreach (var a in u.Actions) if (a.Key == action) return true;
+            return false;
+        }
+        return node is ApprovalNode approval && (action is ApprovalActions.Approve or ApprovalActions.Reject || (approval.AllowSendBack && action == ApprovalActions.SendBack));
+    }
+
+    private static IEnumerable<string> ActionsOf(Node node) => node switch
+    {
+        UserTaskNode u => u.Actions.Select(a => a.Key),
+        ApprovalNode { AllowSendBack: true } => [ApprovalActions.Approve, ApprovalActions.Reject, ApprovalActions.SendBack],
+        ApprovalNode => [ApprovalActions.Approve, ApprovalActions.Reject],
+        _ => [],
+    };
 
     private void DecideApproval(Token token, ApprovalNode node, string action)
     {
@@ -87,12 +97,13 @@ internal sealed partial class Run
                 return;
         }
         var level = node.Levels[token.Level];
-        var stillOpen = _tasks.Any(t => t.TokenId == token.Id && t.Status == TaskStatus.Open);
+        var stillOpen = false;
+        for (var i = 0; i < _tasks.Count && !stillOpen; i++) stillOpen = _tasks[i].TokenId == token.Id && _tasks[i].Status == TaskStatus.Open;
         if (level.Mode == ApprovalMode.AllOf && stillOpen) return; // 会签: wait for the others
         foreach (var t in _tasks.Where(t => t.TokenId == token.Id && t.Status == TaskStatus.Open).ToList())
         {
             ReplaceTask(t with { Status = TaskStatus.Cancelled, ClosedAt = _now, ClosedBy = _actor, Comment = "decided by another approver" });
-            Emit(new CancelTaskEffect(NextKey(), t.Id, "decided by another approver"));
+            Emit(new CancelTaskEffect(_original.TicketId, ++_sequence, t.Id, "decided by another approver"));
         }
         OpenApprovalLevel(token, node, token.Level + 1);
     }
@@ -110,7 +121,8 @@ internal sealed partial class Run
 
     private void TimerFired(TimerFired input)
     {
-        var index = _timers.FindIndex(t => t.Id == input.TimerId);
+        var index = -1;
+        for (var i = 0; i < _timers.Count; i++) if (_timers[i].Id == input.TimerId) { index = i; break; }
         if (index < 0 || !IsOpen) return; // already fired, cancelled, or the ticket closed: firing again changes nothing
         var timer = _timers[index];
         _timers.RemoveAt(index);

@@ -11,12 +11,13 @@ internal sealed partial class Run
     private void Execute(Token token)
     {
         var node = _plan.Nodes[token.NodeId].Node;
-        if (node is not StartNode and not ParallelJoinNode)
+        // Steps that leave no entry of their own (a task, a notification, a call…) are recorded as entered.
+        if (node is ConditionNode or ParallelSplitNode or TimerNode or SetVariablesNode or ScriptNode)
             Timeline(TimelineKind.StepEntered, node.DisplayName, node.Id);
         switch (node)
         {
             case StartNode: Advance(token, Ports.Out); break;
-            case EndNode end: Close(TicketStatus.Closed, end.Resolution, $"Closed as {end.Resolution} at {end.DisplayName}", end.Id); break;
+            case EndNode end: Close(TicketStatus.Closed, end.Resolution, end.DisplayName, end.Id); break;
             case UserTaskNode task: EnterUserTask(token, task); break;
             case ApprovalNode approval: EnterApproval(token, approval); break;
             case ConditionNode condition: EnterCondition(token, condition); break;
@@ -185,24 +186,29 @@ internal sealed partial class Run
         }
         var requestId = token.WaitKey ?? $"{_original.TicketId}:{node.Id}:{NextId("h")}";
         Update(token with { Waiting = WaitKind.HttpCall, WaitKey = requestId, Attempt = attempt });
-        Emit(new HttpCallEffect(NextKey(), requestId, node.Method.ToUpperInvariant(), url, headers, node.Body is null ? null : body, attempt, node.Timeout));
+        Emit(new HttpCallEffect(_original.TicketId, ++_sequence, requestId, node.Method.ToUpperInvariant(), url, headers, node.Body is null ? null : body, attempt, node.Timeout));
         Timeline(TimelineKind.HttpCallStarted, $"{node.Method.ToUpperInvariant()} {url} (attempt {attempt}/{node.Retry.MaxAttempts})", node.Id);
     }
 
     private void EnterNotify(Token token, NotifyNode node)
     {
         string subject, body;
-        var recipients = ImmutableArray.CreateBuilder<Participant>();
+        var recipients = _plan.Nodes[node.Id].StaticRecipients;
         try
         {
             subject = _plan.Template(node.Id, "subject").Render(Scope);
             body = _plan.Template(node.Id, "body").Render(Scope);
-            for (var i = 0; i < node.Recipients.Count; i++)
+            if (recipients.IsDefault)
             {
-                var r = node.Recipients[i];
-                recipients.Add(r.Kind == ParticipantKind.Expression
-                    ? new Participant(ParticipantKind.User, _plan.Expression(node.Id, $"recipients[{i}].value")!.EvaluateText(Scope))
-                    : r);
+                var resolved = ImmutableArray.CreateBuilder<Participant>(node.Recipients.Count);
+                for (var i = 0; i < node.Recipients.Count; i++)
+                {
+                    var r = node.Recipients[i];
+                    resolved.Add(r.Kind == ParticipantKind.Expression
+                        ? new Participant(ParticipantKind.User, _plan.Expression(node.Id, $"recipients[{i}].value")!.EvaluateText(Scope))
+                        : r);
+                }
+                recipients = resolved.MoveToImmutable();
             }
         }
         catch (ExpressionRuntimeException e)
@@ -210,7 +216,7 @@ internal sealed partial class Run
             RaiseIncident(token, e.Message);
             return;
         }
-        Notify(node.Channel, recipients.ToImmutable(), subject, body, node.Id);
+        Notify(node.Channel, recipients, subject, body, node.Id);
         Advance(token, Ports.Out);
     }
 
@@ -223,7 +229,7 @@ internal sealed partial class Run
             form[field] = DataTypes.Store(value);
         }
         var requestId = $"{_original.TicketId}:{node.Id}:{NextId("c")}";
-        Emit(new CreateChildTicketEffect(NextKey(), requestId, node.TicketType, form.ToImmutable(), node.Wait));
+        Emit(new CreateChildTicketEffect(_original.TicketId, ++_sequence, requestId, node.TicketType, form.ToImmutable(), node.Wait));
         Timeline(TimelineKind.ChildTicketCreated, $"Child {node.TicketType} ticket requested", node.Id, subject: requestId);
         if (node.Wait) Wait(token, WaitKind.ChildTicket, requestId);
         else Advance(token, Ports.Out);

@@ -21,8 +21,8 @@ internal sealed partial class Run
             DueAt = due is null ? null : AddDuration(_now, due),
         };
         _tasks.Add(task);
-        Emit(new CreateTaskEffect(NextKey(), task, taskForm));
-        Timeline(TimelineKind.TaskCreated, $"{node.DisplayName} opened for {resolved}", node.Id, task.Id);
+        Emit(new CreateTaskEffect(_original.TicketId, ++_sequence, task, taskForm));
+        Timeline(TimelineKind.TaskCreated, node.DisplayName, node.Id, task.Id);
         return task;
     }
 
@@ -52,7 +52,7 @@ internal sealed partial class Run
     {
         var timer = new TimerState(NextId("tm"), purpose, at, token.Id) { EscalationId = escalationId };
         _timers.Add(timer);
-        Emit(new ArmTimerEffect(NextKey(), timer.Id, at));
+        Emit(new ArmTimerEffect(_original.TicketId, ++_sequence, timer.Id, at));
         return timer;
     }
 
@@ -64,13 +64,13 @@ internal sealed partial class Run
             var task = _tasks[i];
             if (task.TokenId != token.Id || task.Status != TaskStatus.Open) continue;
             _tasks[i] = task with { Status = TaskStatus.Cancelled, ClosedAt = _now, ClosedBy = _actor, Comment = reason };
-            Emit(new CancelTaskEffect(NextKey(), task.Id, reason));
+            Emit(new CancelTaskEffect(_original.TicketId, ++_sequence, task.Id, reason));
             Timeline(TimelineKind.TaskCancelled, $"{task.Name} cancelled: {reason}", task.NodeId, task.Id);
         }
         for (var i = _timers.Count - 1; i >= 0; i--)
         {
             if (_timers[i].TokenId != token.Id) continue;
-            Emit(new CancelTimerEffect(NextKey(), _timers[i].Id));
+            Emit(new CancelTimerEffect(_original.TicketId, ++_sequence, _timers[i].Id));
             _timers.RemoveAt(i);
         }
     }
@@ -113,7 +113,7 @@ internal sealed partial class Run
                             Assignee = action.To.Kind == ParticipantKind.User ? action.To.Value : null,
                         };
                         ReplaceTask(updated);
-                        Emit(new ReassignTaskEffect(NextKey(), task.Id, action.To));
+                        Emit(new ReassignTaskEffect(_original.TicketId, ++_sequence, task.Id, action.To));
                         Timeline(TimelineKind.TaskAssigned, $"{task.Name} reassigned to {action.To} by escalation '{escalation.Id}'",
                             node.Id, task.Id, "assignee", task.Assignee, updated.Assignee ?? action.To.ToString());
                     }
@@ -132,14 +132,14 @@ internal sealed partial class Run
 
     private void Notify(string channel, ImmutableArray<Participant> recipients, string subject, string body, string nodeId)
     {
-        Emit(new SendNotificationEffect(NextKey(), channel, recipients, subject, body));
-        Timeline(TimelineKind.NotificationSent, $"{channel}: {subject} → {string.Join(", ", recipients)}", nodeId);
+        Emit(new SendNotificationEffect(_original.TicketId, ++_sequence, channel, recipients, subject, body));
+        Timeline(TimelineKind.NotificationSent, subject, nodeId, subject: channel);
     }
 
     private void ReplaceTask(TaskState task)
     {
-        var i = _tasks.FindIndex(t => t.Id == task.Id);
-        _tasks[i] = task;
+        for (var i = 0; i < _tasks.Count; i++)
+            if (_tasks[i].Id == task.Id) { _tasks[i] = task; return; }
     }
 
     /// <summary>Evaluates a guard; on an evaluation error the token gets an incident and the result is null.</summary>

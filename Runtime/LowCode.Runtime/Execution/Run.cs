@@ -23,13 +23,14 @@ internal sealed partial class Run
     private string _priority;
     private ImmutableDictionary<string, object?> _form;
     private ImmutableDictionary<string, object?> _vars;
-    private readonly List<Token> _tokens;
-    private readonly List<TaskState> _tasks;
-    private readonly List<TimerState> _timers;
-    private readonly List<Incident> _incidents;
+    // Mutable structs: used through these fields only, never copied.
+    private CopyOnWriteList<Token> _tokens;
+    private CopyOnWriteList<TaskState> _tasks;
+    private CopyOnWriteList<TimerState> _timers;
+    private CopyOnWriteList<Incident> _incidents;
     private long _sequence;
-    private readonly List<WorkflowEffect> _effects = [];
-    private readonly Queue<string> _ready = new();
+    private readonly List<WorkflowEffect> _effects = new(8);
+    private ReadyTokens _ready;
     private ExpressionScope? _scope;
     private int _steps;
 
@@ -45,10 +46,10 @@ internal sealed partial class Run
         _priority = state.Priority;
         _form = state.Form;
         _vars = state.Vars;
-        _tokens = [.. state.Tokens];
-        _tasks = [.. state.Tasks];
-        _timers = [.. state.Timers];
-        _incidents = [.. state.Incidents];
+        _tokens = new(state.Tokens);
+        _tasks = new(state.Tasks);
+        _timers = new(state.Timers);
+        _incidents = new(state.Incidents);
         _sequence = state.Sequence;
     }
 
@@ -56,7 +57,7 @@ internal sealed partial class Run
 
     public void Begin()
     {
-        Timeline(TimelineKind.Created, $"Ticket created: {_original.Title}");
+        Timeline(TimelineKind.Created, _original.Title);
         var token = new Token(NextId("k"), _plan.StartNodeId) { EnteredAt = _now };
         _tokens.Add(token);
         _ready.Enqueue(token.Id);
@@ -73,10 +74,10 @@ internal sealed partial class Run
             Priority = _priority,
             Form = _form,
             Vars = _vars,
-            Tokens = [.. _tokens],
-            Tasks = [.. _tasks],
-            Timers = [.. _timers],
-            Incidents = [.. _incidents],
+            Tokens = _tokens.ToImmutable(),
+            Tasks = _tasks.ToImmutable(),
+            Timers = _timers.ToImmutable(),
+            Incidents = _incidents.ToImmutable(),
             Sequence = _sequence,
         };
         return new EngineResult(state, _effects);
@@ -85,9 +86,9 @@ internal sealed partial class Run
     /// <summary>Runs ready tokens until every one waits, the ticket closes, or the step bound is hit.</summary>
     private void Pump()
     {
-        while (_ready.Count > 0 && IsOpen)
+        while (IsOpen && _ready.TryTake(out var id))
         {
-            var token = FindToken(_ready.Dequeue());
+            var token = FindToken(id);
             if (token is null || token.Waiting != WaitKind.None) continue; // cancelled meanwhile (join, end)
             if (++_steps > WorkflowEngine.MaxAutomaticSteps)
             {
@@ -100,15 +101,14 @@ internal sealed partial class Run
 
     // ---- ids, effects, timeline -------------------------------------------------------------
 
-    private string NextId(string prefix) => prefix + (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string NextId(string prefix) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}{++_sequence}");
 
-    private string NextKey() => _original.TicketId + ":" + (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private void Emit(WorkflowEffect effect) => _effects.Add(effect);
 
     private void Timeline(TimelineKind kind, string summary, string? nodeId = null, string? taskId = null,
         string? subject = null, object? before = null, object? after = null) =>
-        Emit(new TimelineEffect(NextKey(), new TimelineEntry(kind, _now, _actor, summary)
+        Emit(new TimelineEffect(_original.TicketId, ++_sequence, new TimelineEntry(kind, _now, _actor, summary)
         {
             NodeId = nodeId, TaskId = taskId, Subject = subject, Before = before, After = after,
         }));
@@ -117,14 +117,14 @@ internal sealed partial class Run
 
     private Token? FindToken(string id)
     {
-        foreach (var t in _tokens) if (t.Id == id) return t;
+        for (var i = 0; i < _tokens.Count; i++) if (_tokens[i].Id == id) return _tokens[i];
         return null;
     }
 
     private Token Update(Token token)
     {
-        var i = _tokens.FindIndex(t => t.Id == token.Id);
-        if (i >= 0) _tokens[i] = token;
+        for (var i = 0; i < _tokens.Count; i++)
+            if (_tokens[i].Id == token.Id) { _tokens[i] = token; break; }
         return token;
     }
 
@@ -150,7 +150,7 @@ internal sealed partial class Run
 
     private void RemoveToken(Token token)
     {
-        _tokens.RemoveAll(t => t.Id == token.Id);
+        for (var i = _tokens.Count - 1; i >= 0; i--) if (_tokens[i].Id == token.Id) _tokens.RemoveAt(i);
         CancelStepWork(token, "branch cancelled");
     }
 
@@ -168,7 +168,14 @@ internal sealed partial class Run
     };
 
     private TicketInfo TicketInfo() =>
-        new(_original.TicketId, _original.TicketType, _priority, _status.ToString().ToLowerInvariant(), _original.Title, _original.CreatedAt);
+        new(_original.TicketId, _original.TicketType, _priority, StatusName(_status), _original.Title, _original.CreatedAt);
+
+    private static string StatusName(TicketStatus status) => status switch
+    {
+        TicketStatus.Open => "open",
+        TicketStatus.Closed => "closed",
+        _ => "cancelled",
+    };
 
     private void SetVariable(string name, object? value, string? nodeId)
     {
@@ -225,7 +232,7 @@ internal sealed partial class Run
 
     private void Close(TicketStatus status, string resolution, string summary, string? nodeId)
     {
-        foreach (var token in _tokens.ToList()) CancelStepWork(token, summary);
+        for (var i = 0; i < _tokens.Count; i++) CancelStepWork(_tokens[i], summary);
         _tokens.Clear();
         _incidents.Clear();
         var before = _status;
@@ -234,6 +241,26 @@ internal sealed partial class Run
         _closedAt = _now;
         if (_scope is not null) _scope.Ticket = TicketInfo();
         Timeline(TimelineKind.StatusChanged, summary, nodeId, subject: "status",
-            before: before.ToString().ToLowerInvariant(), after: status.ToString().ToLowerInvariant());
+            before: StatusName(before), after: StatusName(status));
+    }
+
+    /// <summary>Tokens ready to run, first in first out; usually one, so no queue is allocated for it.</summary>
+    private struct ReadyTokens
+    {
+        private string? _first;
+        private Queue<string>? _rest;
+
+        public void Enqueue(string id)
+        {
+            if (_first is null && (_rest is null || _rest.Count == 0)) _first = id;
+            else (_rest ??= new Queue<string>()).Enqueue(id);
+        }
+
+        public bool TryTake([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? id)
+        {
+            if (_first is not null) { id = _first; _first = null; return true; }
+            id = null;
+            return _rest is not null && _rest.TryDequeue(out id);
+        }
     }
 }

@@ -18,26 +18,30 @@ namespace LowCode.Runtime.Execution;
 [JsonDerivedType(typeof(HttpCallEffect), "httpCall")]
 [JsonDerivedType(typeof(CreateChildTicketEffect), "createChildTicket")]
 [JsonDerivedType(typeof(TimelineEffect), "timeline")]
-public abstract record WorkflowEffect(string Key);
+public abstract record WorkflowEffect(string TicketId, long Sequence)
+{
+    /// <summary>"ticket:sequence" — unique per ticket, the same on every retry.</summary>
+    public string Key => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TicketId}:{Sequence}");
+}
 
 /// <summary>A human step opened: dispatch should find its assignee by <see cref="TaskState.Assignment"/>.</summary>
-public sealed record CreateTaskEffect(string Key, TaskState Task, string? TaskForm) : WorkflowEffect(Key);
+public sealed record CreateTaskEffect(string TicketId, long Sequence, TaskState Task, string? TaskForm) : WorkflowEffect(TicketId, Sequence);
 
-public sealed record CancelTaskEffect(string Key, string TaskId, string Reason) : WorkflowEffect(Key);
+public sealed record CancelTaskEffect(string TicketId, long Sequence, string TaskId, string Reason) : WorkflowEffect(TicketId, Sequence);
 
 /// <summary>An escalation moved a task to another participant.</summary>
-public sealed record ReassignTaskEffect(string Key, string TaskId, Participant To) : WorkflowEffect(Key);
+public sealed record ReassignTaskEffect(string TicketId, long Sequence, string TaskId, Participant To) : WorkflowEffect(TicketId, Sequence);
 
-public sealed record ArmTimerEffect(string Key, string TimerId, DateTimeOffset DueAt) : WorkflowEffect(Key);
+public sealed record ArmTimerEffect(string TicketId, long Sequence, string TimerId, DateTimeOffset DueAt) : WorkflowEffect(TicketId, Sequence);
 
-public sealed record CancelTimerEffect(string Key, string TimerId) : WorkflowEffect(Key);
+public sealed record CancelTimerEffect(string TicketId, long Sequence, string TimerId) : WorkflowEffect(TicketId, Sequence);
 
-public sealed record SendNotificationEffect(string Key, string Channel, ImmutableArray<Participant> Recipients, string Subject, string Body) : WorkflowEffect(Key);
+public sealed record SendNotificationEffect(string TicketId, long Sequence, string Channel, ImmutableArray<Participant> Recipients, string Subject, string Body) : WorkflowEffect(TicketId, Sequence);
 
-public sealed record HttpCallEffect(string Key, string RequestId, string Method, string Url, ImmutableDictionary<string, string> Headers, string? Body, int Attempt, TimeSpan Timeout) : WorkflowEffect(Key);
+public sealed record HttpCallEffect(string TicketId, long Sequence, string RequestId, string Method, string Url, ImmutableDictionary<string, string> Headers, string? Body, int Attempt, TimeSpan Timeout) : WorkflowEffect(TicketId, Sequence);
 
-public sealed record CreateChildTicketEffect(string Key, string RequestId, string TicketType,
-    [property: JsonConverter(typeof(Json.DataRecordConverter))] ImmutableDictionary<string, object?> Form, bool Wait) : WorkflowEffect(Key);
+public sealed record CreateChildTicketEffect(string TicketId, long Sequence, string RequestId, string TicketType,
+    [property: JsonConverter(typeof(Json.DataRecordConverter))] ImmutableDictionary<string, object?> Form, bool Wait) : WorkflowEffect(TicketId, Sequence);
 
 /// <summary>An entry for the ticket's append-only timeline (audit trail).</summary>
-public sealed record TimelineEffect(string Key, TimelineEntry Entry) : WorkflowEffect(Key);
+public sealed record TimelineEffect(string TicketId, long Sequence, TimelineEntry Entry) : WorkflowEffect(TicketId, Sequence);

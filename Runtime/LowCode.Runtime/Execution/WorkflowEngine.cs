@@ -18,9 +18,6 @@ public static class WorkflowEngine
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(input);
         if (string.IsNullOrWhiteSpace(ticketId)) throw new EngineException(EngineError.InvalidInput, "A ticket id is required.");
-        var vars = plan.Definition.Variables
-            .Where(v => v.Default is not null)
-            .ToImmutableDictionary(v => v.Name, v => v.Default, StringComparer.Ordinal);
         var state = new TicketState
         {
             TicketId = ticketId,
@@ -31,7 +28,7 @@ public static class WorkflowEngine
             Requester = input.Requester ?? Expressions.Context.PersonInfo.Nobody,
             CreatedAt = input.At,
             Form = input.Form ?? ImmutableDictionary<string, object?>.Empty,
-            Vars = vars,
+            Vars = plan.InitialVariables,
         };
         var run = new Run(plan, state, input);
         run.Begin();

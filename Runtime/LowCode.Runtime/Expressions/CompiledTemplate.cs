@@ -21,7 +21,14 @@ public sealed class CompiledTemplate
 
     public string Render(ExpressionScope scope)
     {
-        if (_parts.Length == 1 && _parts[0].Literal is { } only) return only;
+        switch (_parts.Length)
+        {
+            case 0: return "";
+            case 1: return Part(0, scope);
+            case 2: return string.Concat(Part(0, scope), Part(1, scope));
+            case 3: return string.Concat(Part(0, scope), Part(1, scope), Part(2, scope));
+            case 4: return string.Concat(Part(0, scope), Part(1, scope), Part(2, scope), Part(3, scope));
+        }
         var text = new StringBuilder();
         foreach (var (literal, hole) in _parts)
         {
@@ -33,6 +40,14 @@ public sealed class CompiledTemplate
             }
         }
         return text.ToString();
+    }
+
+    private string Part(int index, ExpressionScope scope)
+    {
+        var (literal, hole) = _parts[index];
+        if (literal is not null) return literal;
+        var value = hole!.EvaluateText(scope);
+        return _urlEncode ? Uri.EscapeDataString(value) : value;
     }
 
     /// <summary>Compiles a template; errors carry line/column within the whole template text.</summary>

@@ -20,6 +20,9 @@ public sealed class CompiledScript
         this.schema = schema;
     }
 
+    /// <summary>The script's own assembly, loaded in a collectible context of its own.</summary>
+    internal System.Reflection.Assembly Assembly => entry.Method.Module.Assembly;
+
     /// <exception cref="ScriptRuntimeException">The script threw or went over a limit.</exception>
     public ScriptRunResult Run(ExpressionScope scope, ScriptLimits limits)
     {
@@ -60,7 +63,7 @@ public sealed class CompiledScript
     /// <summary>The analyst's line that was running: the innermost frame of the script's own code.</summary>
     private int? ScriptLine(Exception error)
     {
-        var script = entry.Method.Module.Assembly;
+        var script = Assembly;
         return new StackTrace(error, fNeedFileInfo: true).GetFrames()
             .Where(frame => frame.GetMethod()?.Module.Assembly == script && frame.GetFileName() == ScriptSource.FileName)
             .Select(frame => frame.GetFileLineNumber())

@@ -68,11 +68,16 @@ internal static class ScriptAllowlist
         ["System.Globalization.CultureInfo"] = FrozenSet.ToFrozenSet(["InvariantCulture", "GetCultureInfo", "Name"]),
     }.ToFrozenDictionary();
 
-    /// <summary>Members of allowed types that are refused anyway.</summary>
+    /// <summary>
+    /// Members of allowed types that are refused anyway. The clock, new GUIDs and hash codes would make a run
+    /// unrepeatable (the interpreter is deterministic; scripts read the time as <c>now</c>).
+    /// </summary>
     private static readonly FrozenSet<string> DeniedMembers = FrozenSet.ToFrozenSet(
     [
         "System.Object.GetType",
         "System.String.Intern", // the intern pool lives as long as the process
+        "System.DateTime.Now", "System.DateTime.UtcNow", "System.DateTime.Today", "System.DateTimeOffset.Now", "System.DateTimeOffset.UtcNow",
+        "System.Guid.NewGuid", "System.Guid.CreateVersion7", "System.Object.GetHashCode", "System.String.GetHashCode",
     ]);
 
     public static bool Permits(ISymbol symbol) => symbol switch
@@ -92,9 +97,8 @@ internal static class ScriptAllowlist
     {
         { TypeKind: TypeKind.Error } or ITypeParameterSymbol => true,
         IArrayTypeSymbol array => PermitsType(array.ElementType),
-        INamedTypeSymbol { IsAnonymousType: true } anonymous => !anonymous.GetMembers().OfType<IPropertySymbol>().Any(p => CanHoldAnything(p.Type)),
-        INamedTypeSymbol named => PermitsDefinition(named.OriginalDefinition) && named.TypeArguments.All(PermitsType)
-            && !(IsComposite(named) && named.TypeArguments.Any(CanHoldAnything)),
+        INamedTypeSymbol { IsAnonymousType: true } anonymous => !NestsWithoutBound(anonymous),
+        INamedTypeSymbol named => PermitsDefinition(named.OriginalDefinition) && named.TypeArguments.All(PermitsType) && !NestsWithoutBound(named),
         _ => false, // dynamic, pointers, function pointers
     };
 
@@ -117,12 +121,19 @@ internal static class ScriptAllowlist
     }
 
     /// <summary>
-    /// Tuples and key-value pairs print, compare and hash their parts recursively. A part that can hold anything
-    /// (object, an interface, a type parameter) lets a loop nest them thousands deep, and one ToString() would
-    /// then overflow the stack inside the library, where no budget check runs. Anonymous objects likewise.
+    /// Tuples, key-value pairs and anonymous objects print, compare and hash their parts recursively. A part that
+    /// can hold anything (object, an interface, a type parameter) lets a loop nest them thousands deep, and one
+    /// ToString() would then overflow the stack inside the library, where no budget check runs.
     /// </summary>
-    private static bool IsComposite(INamedTypeSymbol type) =>
-        type.IsTupleType || MetadataName(type.OriginalDefinition) == "System.Collections.Generic.KeyValuePair`2";
+    public static bool NestsWithoutBound(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => NestsWithoutBound(method.ReturnType) || NestsWithoutBound(method.ContainingType),
+        IPropertySymbol or IFieldSymbol => NestsWithoutBound(symbol.ContainingType),
+        INamedTypeSymbol { IsAnonymousType: true } anonymous => anonymous.GetMembers().OfType<IPropertySymbol>().Any(p => CanHoldAnything(p.Type)),
+        INamedTypeSymbol pair when pair.IsTupleType || MetadataName(pair.OriginalDefinition) == "System.Collections.Generic.KeyValuePair`2"
+            => pair.TypeArguments.Any(CanHoldAnything),
+        _ => false,
+    };
 
     private static bool CanHoldAnything(ITypeSymbol type) =>
         type.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType or SpecialType.System_Enum

@@ -61,8 +61,10 @@ internal static class ScriptSandbox
 
     private static void CheckSymbol(SyntaxNode node, ISymbol? symbol, List<ScriptDiagnostic> errors)
     {
-        if (symbol is not null && !ScriptAllowlist.Permits(symbol))
-            errors.Add(ScriptDiagnostics.At(node, $"{Display(symbol)} is not allowed in scripts", Display(symbol)));
+        if (symbol is null || ScriptAllowlist.Permits(symbol)) return;
+        errors.Add(ScriptAllowlist.NestsWithoutBound(symbol)
+            ? ScriptDiagnostics.At(node, $"{symbol.ToDisplayString()} is not allowed in scripts: tuples, pairs and anonymous objects holding object or an interface could nest without bound", Display(symbol))
+            : ScriptDiagnostics.At(node, $"{Display(symbol)} is not allowed in scripts", Display(symbol)));
     }
 
     /// <summary>The member access or qualified name that <paramref name="name"/> (with its own qualifiers) is the left side of.</summary>

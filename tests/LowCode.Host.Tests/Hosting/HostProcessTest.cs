@@ -38,6 +38,12 @@ public abstract class HostProcessTest(ITestOutputHelper output) : IDisposable
         return host;
     }
 
+    /// <summary>Kills every host that still runs (before a test deletes what they stored).</summary>
+    protected void StopAllHosts()
+    {
+        foreach (var host in _hosts.Where(h => !h.HasExited)) host.Kill();
+    }
+
     /// <summary>Runs the test body; on failure writes the output of every host it started, then fails.</summary>
     protected async Task RunAsync(Func<Task> body)
     {

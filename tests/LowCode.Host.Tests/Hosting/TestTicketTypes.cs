@@ -18,9 +18,9 @@ public static class TestTicketTypes
             "name": "Work then wait",
             "nodes": [
               { "kind": "start", "id": "start", "name": "Start" },
-              { "kind": "userTask", "id": "work", "name": "Work", "actions": [ { "key": "done", "label": "Done" } ] },
+              { "kind": "userTask", "id": "work", "name": "Work", "assignment": { "to": { "kind": "team", "value": "testers" } }, "actions": [ { "key": "done", "label": "Done" } ] },
               { "kind": "timer", "id": "cool", "name": "Cool down", "wait": { "length": "{{Wait:c}}" } },
-              { "kind": "userTask", "id": "after", "name": "After", "actions": [ { "key": "done", "label": "Done" } ] },
+              { "kind": "userTask", "id": "after", "name": "After", "assignment": { "to": { "kind": "team", "value": "testers" } }, "actions": [ { "key": "done", "label": "Done" } ] },
               { "kind": "end", "id": "end", "name": "End", "resolution": "resolved" }
             ],
             "connections": [
@@ -45,8 +45,8 @@ public static class TestTicketTypes
             "name": "Work then review",
             "nodes": [
               { "kind": "start", "id": "start", "name": "Start" },
-              { "kind": "userTask", "id": "work", "name": "Work", "actions": [ { "key": "done", "label": "Done" } ] },
-              { "kind": "userTask", "id": "review", "name": "Review", "actions": [ { "key": "approve", "label": "Approve" } ] },
+              { "kind": "userTask", "id": "work", "name": "Work", "assignment": { "to": { "kind": "team", "value": "testers" } }, "actions": [ { "key": "done", "label": "Done" } ] },
+              { "kind": "userTask", "id": "review", "name": "Review", "assignment": { "to": { "kind": "team", "value": "testers" } }, "actions": [ { "key": "approve", "label": "Approve" } ] },
               { "kind": "end", "id": "end", "name": "End", "resolution": "resolved" }
             ],
             "connections": [

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
 using LowCode.Runtime.Definitions;
 using LowCode.Runtime.Expressions;
 using LowCode.Runtime.Scripting;
@@ -46,5 +48,27 @@ public sealed class ScriptCacheTests
         var scripts = Enumerable.Range(0, 8).AsParallel().Select(_ => compiler.Compile("vars.Level = 7;", Schema).Script).ToList();
 
         Assert.All(scripts, script => Assert.Same(scripts[0], script));
+    }
+
+    [Fact]
+    public void A_compiled_script_is_unloaded_once_nothing_references_it()
+    {
+        var context = CompileAndRunWithAFreshCompiler();
+
+        for (var attempt = 0; context.IsAlive && attempt < 20; attempt++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.False(context.IsAlive);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference CompileAndRunWithAFreshCompiler()
+    {
+        var script = new ScriptCompiler().Compile("vars.Level = form.Lines.Sum(\"Amount\");", Schema).Script!;
+        Assert.Equal(300m, script.Run(Scope(), ScriptLimits.Default).ChangedVariables["Level"]);
+        return new WeakReference(AssemblyLoadContext.GetLoadContext(script.Assembly));
     }
 }

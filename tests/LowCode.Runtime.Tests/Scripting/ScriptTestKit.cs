@@ -50,7 +50,7 @@ internal static class ScriptTestKit
         Now = Now,
     };
 
-    public static readonly ScriptLimits Generous = new(TimeSpan.FromSeconds(30), 10_000_000, 512L * 1024 * 1024);
+    public static readonly ScriptLimits Generous = new(TimeSpan.FromSeconds(30), 10_000_000, 256L * 1024 * 1024);
 
     public static CompiledScript Compile(string code)
     {
@@ -59,8 +59,9 @@ internal static class ScriptTestKit
         return result.Script!;
     }
 
+    /// <summary>Runs with generous limits: tests about limits say which ones they mean.</summary>
     public static ImmutableDictionary<string, object?> Run(string code, ExpressionScope? scope = null, ScriptLimits? limits = null) =>
-        Compile(code).Run(scope ?? Scope(), limits ?? ScriptLimits.Default).ChangedVariables;
+        Compile(code).Run(scope ?? Scope(), limits ?? Generous).ChangedVariables;
 
     public static IReadOnlyList<ScriptDiagnostic> Errors(string code)
     {

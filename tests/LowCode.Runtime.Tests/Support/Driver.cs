@@ -71,8 +71,8 @@ public sealed class Driver
 
     public IEnumerable<TimelineEntry> Timeline => Effects.OfType<TimelineEffect>().Select(t => t.Entry);
 
-    /// <summary>Node ids in the order the flow entered them.</summary>
-    public List<string> Path => Timeline.Where(e => e.Kind == TimelineKind.StepEntered).Select(e => e.NodeId!).Distinct().ToList();
+    /// <summary>Node ids in the order the flow first reached them (every step leaves a timeline entry naming it).</summary>
+    public List<string> Path => Timeline.Where(e => e.NodeId is not null).Select(e => e.NodeId!).Distinct().ToList();
 
     public IEnumerable<T> EffectsOf<T>() where T : WorkflowEffect => Effects.OfType<T>();
 

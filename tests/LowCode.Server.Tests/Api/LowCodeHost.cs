@@ -36,7 +36,7 @@ public sealed class LowCodeHost : WebApplicationFactory<Program>, IAsyncLifetime
             if (response.StatusCode == HttpStatusCode.OK) return;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"/health still answers {(int)response.StatusCode} after 30 s: {await response.Content.ReadAsStringAsync()}");
-            await Task.Yield();
+            await Task.Delay(TimeSpan.FromMilliseconds(100)); // poll interval of the bounded readiness wait
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class LowCodeHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         try { Directory.Delete(_dataPath, recursive: true); }
-        catch (IOException) { } // SQLite may hold the file a moment longer; the temp folder is cleaned by the OS
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // pooled SQLite connections may still hold the file
     }
 
     private static int FreeTcpPort()

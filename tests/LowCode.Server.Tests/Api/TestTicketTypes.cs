@@ -1,0 +1,57 @@
+namespace LowCode.Server.Tests.Api;
+
+/// <summary>Ticket type definitions as JSON documents, the way the designer or an import sends them.</summary>
+internal static class TestTicketTypes
+{
+    /// <summary>A key no other test uses (keys are lower-case letters, digits and '-').</summary>
+    public static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(64, prefix.Length + 13)];
+
+    /// <summary>
+    /// One human step: the form asks for a Summary (required) and a Count; the "handle" step (task form
+    /// with Notes) is left by "done" and closes the ticket as resolved.
+    /// </summary>
+    public static string DeskMove(string key, string name = "Desk move", string stepName = "Handle") => $$"""
+        {
+          "key": "{{key}}", "name": "{{name}}", "category": "Tests",
+          "form": { "fields": [
+            { "key": "Summary", "label": "Summary", "type": "text", "required": true },
+            { "key": "Count", "label": "Count", "type": "number" } ] },
+          "taskForms": { "handle-notes": { "fields": [ { "key": "Notes", "label": "Notes", "type": "text" } ] } },
+          "workflow": {
+            "nodes": [
+              { "kind": "start", "id": "start", "name": "Start" },
+              { "kind": "userTask", "id": "handle", "name": "{{stepName}}",
+                "assignment": { "to": { "kind": "role", "value": "agent" } },
+                "taskForm": "handle-notes", "actions": [ { "key": "done", "label": "Done" } ] },
+              { "kind": "end", "id": "end", "name": "End", "resolution": "resolved" } ],
+            "connections": [
+              { "source": { "node": "start", "port": "out" }, "target": { "node": "handle" } },
+              { "source": { "node": "handle", "port": "done" }, "target": { "node": "end" } } ] }
+        }
+        """;
+
+    /// <summary>
+    /// Two mistakes an analyst makes: a condition whose expression names an unknown field on its
+    /// second line, and a connection to a node that does not exist (connection #2).
+    /// </summary>
+    public static string Broken(string key) => $$"""
+        {
+          "key": "{{key}}", "name": "Broken", "category": "Tests",
+          "form": { "fields": [ { "key": "Count", "label": "Count", "type": "number" } ] },
+          "workflow": {
+            "nodes": [
+              { "kind": "start", "id": "start" },
+              { "kind": "condition", "id": "big", "branches": [ { "port": "yes", "when": "form.Count > 3\n  && form.Missing > 1" } ] },
+              { "kind": "end", "id": "end", "resolution": "resolved" } ],
+            "connections": [
+              { "source": { "node": "start", "port": "out" }, "target": { "node": "big" } },
+              { "source": { "node": "big", "port": "yes" }, "target": { "node": "end" } },
+              { "source": { "node": "big", "port": "default" }, "target": { "node": "ghost" } } ] }
+        }
+        """;
+
+    /// <summary>A complete equipment-repair form (the demo type).</summary>
+    public const string RepairForm = """
+        { "Asset": "Lathe 7", "Site": "SH", "Category": "mechanical", "Description": "Spindle rattles", "Urgent": false }
+        """;
+}
