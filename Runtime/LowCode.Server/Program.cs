@@ -1,16 +1,26 @@
 using LowCode.Server.Apis;
 using LowCode.Server.Demo;
 using LowCode.Server.Hosting;
+using LowCode.Server.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLowCodeOrleans();
+builder.AddLowCodeIdentity();
 builder.AddLowCodeApi();
 builder.AddDemoData();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseLowCodeApi();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapAccountEndpoints();
+app.MapConnectEndpoints();
 app.MapHealthApi();
 app.MapTicketTypesApi();
 app.MapTicketsApi();

@@ -21,7 +21,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : HostProcessTe
         var first = await StartHealthyHostAsync("first", settings);
         await first.Api.PublishTicketTypeAsync(TicketType, TestTicketTypes.WorkThenWait(TicketType));
 
-        var load = TicketLoad.Start(first.Http, TicketType, clients: 4, signalAt: 100);
+        var load = TicketLoad.Start(first.Http, TicketType, clients: 4, signalAt: 200);
         await load.WaitForCompletionsAsync(TimeSpan.FromSeconds(90));
         first.Kill();
         var killedAt = Stopwatch.GetTimestamp();

@@ -13,8 +13,21 @@ public sealed record TicketQuery
     public string? Assignee { get; init; }
     public string? Requester { get; init; }
     public string? Text { get; init; }
+    /// <summary>Which tickets the caller may see (the access rule as a filter).</summary>
+    public TicketVisibility Visibility { get; init; } = TicketVisibility.All;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 25;
+}
+
+/// <summary>
+/// Who may see which tickets, as a filter: everything, nothing, or tickets the person requested,
+/// is involved in (assignee, candidate, worker) or that are queued for one of their teams or org roles.
+/// </summary>
+public sealed record TicketVisibility(string? RequesterId, IReadOnlyList<string> People, IReadOnlyList<string> Teams, IReadOnlyList<string> OrgRoles)
+{
+    public static readonly TicketVisibility All = new(null, [], [], []) { SeesAll = true };
+    public static readonly TicketVisibility None = new(null, [], [], []);
+    public bool SeesAll { get; private init; }
 }
 
 public sealed record TicketRow(string Id, string Type, int Version, string Title, string Status, string? Resolution, string Priority,
@@ -39,6 +52,7 @@ public sealed partial class TicketReadModel
         if (!string.IsNullOrWhiteSpace(query.Type)) { where.Append(" AND type = @type"); parameters.Add(("@type", query.Type)); }
         if (!string.IsNullOrWhiteSpace(query.Assignee)) { where.Append(" AND assignees LIKE @assignee ESCAPE '\\'"); parameters.Add(("@assignee", $"%|{Escape(query.Assignee)}|%")); }
         if (!string.IsNullOrWhiteSpace(query.Requester)) { where.Append(" AND requester_id = @requester"); parameters.Add(("@requester", query.Requester)); }
+        AddVisibility(query.Visibility, where, parameters);
         if (!string.IsNullOrWhiteSpace(query.Text)) { where.Append(" AND search_text LIKE @text ESCAPE '\\'"); parameters.Add(("@text", $"%{Escape(query.Text.ToLowerInvariant())}%")); }
 
         await using var connection = await database.OpenAsync(ct);
@@ -88,6 +102,25 @@ public sealed partial class TicketReadModel
         while (await reader.ReadAsync(ct))
             timers.Add(new ArmedTimer(reader.GetString(0), reader.GetString(1), Time(reader.GetValue(2))!.Value));
         return timers;
+    }
+
+    private static void AddVisibility(TicketVisibility visibility, StringBuilder where, List<(string, object?)> parameters)
+    {
+        if (visibility.SeesAll) return;
+        var any = new List<string>();
+        if (visibility.RequesterId is not null) { any.Add("requester_id = @v_requester"); parameters.Add(("@v_requester", visibility.RequesterId)); }
+        void Like(string column, string prefix, IReadOnlyList<string> values)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                any.Add($"{column} LIKE @{prefix}{i} ESCAPE '\\'");
+                parameters.Add(($"@{prefix}{i}", $"%|{prefix[0]}:{Escape(values[i])}|%"));
+            }
+        }
+        Like("involved", "u", visibility.People);
+        Like("involved", "t", visibility.Teams);
+        Like("involved", "r", visibility.OrgRoles);
+        where.Append(any.Count == 0 ? " AND 1 = 0" : $" AND ({string.Join(" OR ", any)})");
     }
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

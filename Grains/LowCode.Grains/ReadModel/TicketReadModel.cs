@@ -114,13 +114,13 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
         var search = $"{t.TicketId} {t.Title} {t.Requester.Name} {string.Join(' ', t.Form.Values.Select(Runtime.Expressions.DataTypes.ToText))}".ToLowerInvariant();
         await using var command = Command(c, """
             INSERT INTO lc_tickets (id, type, version, title, status, resolution, priority, requester_id, requester_name, assignees, current_steps,
-                created_at, updated_at, closed_at, due_at, sequence, parent_id, form_json, search_text)
+                created_at, updated_at, closed_at, due_at, sequence, parent_id, involved, form_json, search_text)
             VALUES (@id, @type, @version, @title, @status, @resolution, @priority, @rid, @rname, @assignees, @steps,
-                @created, @updated, @closed, @due, @sequence, @parent, @form, @search)
+                @created, @updated, @closed, @due, @sequence, @parent, @involved, @form, @search)
             ON CONFLICT (id) DO UPDATE SET title = excluded.title, status = excluded.status, resolution = excluded.resolution,
                 priority = excluded.priority, assignees = excluded.assignees, current_steps = excluded.current_steps,
                 updated_at = excluded.updated_at, closed_at = excluded.closed_at, due_at = excluded.due_at,
-                sequence = excluded.sequence, form_json = excluded.form_json, search_text = excluded.search_text
+                sequence = excluded.sequence, involved = excluded.involved, form_json = excluded.form_json, search_text = excluded.search_text
             WHERE lc_tickets.sequence <= excluded.sequence
             """, tx,
             ("@id", t.TicketId), ("@type", t.TicketType), ("@version", t.Version), ("@title", t.Title), ("@status", StatusText(t.Status)),
@@ -129,8 +129,27 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
             ("@steps", string.Join(", ", open.Select(x => x.Name).Distinct())),
             ("@created", t.CreatedAt.ToUnixTimeMilliseconds()), ("@updated", Math.Max(t.CreatedAt.ToUnixTimeMilliseconds(), LatestActivity(t))),
             ("@closed", t.ClosedAt?.ToUnixTimeMilliseconds()), ("@due", open.Select(x => x.DueAt).Where(d => d is not null).Min()?.ToUnixTimeMilliseconds()),
-            ("@sequence", t.Sequence), ("@parent", parent?.TicketId), ("@form", form), ("@search", search));
+            ("@sequence", t.Sequence), ("@parent", parent?.TicketId), ("@involved", Involved(t)), ("@form", form), ("@search", search));
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>"|u:li|t:maintenance|r:team-lead|": everyone a task was for or done by, for access filters.</summary>
+    private static string Involved(TicketState t)
+    {
+        var marks = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var task in t.Tasks)
+        {
+            if (task.Assignee is not null) marks.Add("u:" + task.Assignee);
+            if (task.ClosedBy is not null) marks.Add("u:" + task.ClosedBy);
+            foreach (var p in task.Candidates.Append(task.Assignment.To))
+                switch (p)
+                {
+                    case { Kind: Runtime.Definitions.ParticipantKind.User, Value: { } user }: marks.Add("u:" + user); break;
+                    case { Kind: Runtime.Definitions.ParticipantKind.Team, Value: { } team }: marks.Add("t:" + team); break;
+                    case { Kind: Runtime.Definitions.ParticipantKind.Role, Value: { } role }: marks.Add("r:" + role); break;
+                }
+        }
+        return "|" + string.Join("|", marks) + "|";
     }
 
     private static long LatestActivity(TicketState t) =>

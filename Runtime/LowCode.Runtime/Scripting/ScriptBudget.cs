@@ -23,7 +23,9 @@ public sealed partial class ScriptBudget
     internal ScriptBudget(ScriptLimits limits)
     {
         this.limits = limits;
-        deadline = Stopwatch.GetTimestamp() + (long)(limits.MaxDuration.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
+        var allowed = limits.MaxDuration.TotalSeconds * Stopwatch.Frequency;
+        deadline = allowed < long.MaxValue - start ? start + (long)allowed : long.MaxValue;
         allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         // Sizes asked of a string, collection or array at once: 16 bytes an item fits any element type but large structs.
         maxItems = Math.Max(1, limits.MaxAllocatedBytes / 16);

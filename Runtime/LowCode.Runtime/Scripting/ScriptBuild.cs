@@ -1,8 +1,8 @@
+using System.Text;
 using LowCode.Runtime.Expressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
-using System.Text;
 
 namespace LowCode.Runtime.Scripting;
 

@@ -39,8 +39,19 @@ public static class ApiHosting
                 detail: status == 500 ? null : error?.Message).ExecuteAsync(context);
         }));
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("LowCode API"));
+        // The API description is open while developing and for administrators only otherwise.
+        var openApi = app.MapOpenApi();
+        var reference = app.MapScalarApiReference(o => o.WithTitle("LowCode API"));
+        if (app.Environment.IsDevelopment())
+        {
+            openApi.AllowAnonymous();
+            reference.AllowAnonymous();
+        }
+        else
+        {
+            openApi.RequireAuthorization(Identity.Policies.Administrator);
+            reference.RequireAuthorization(Identity.Policies.Administrator);
+        }
         return app;
     }
 }

@@ -24,5 +24,5 @@ public static class HealthApi
                 return Results.Problem(statusCode: 503, title: "Not ready", detail: e.Message);
             }
         })
-        .WithName("Health").WithSummary("Ready when the silo and the database answer.").WithTags("Health");
+        .WithName("Health").WithSummary("Ready when the silo and the database answer.").WithTags("Health").AllowAnonymous();
 }

@@ -4,6 +4,7 @@ using LowCode.Grains.ReadModel;
 using LowCode.Grains.TicketTypes;
 using LowCode.Runtime.Json;
 using LowCode.Runtime.Validation;
+using LowCode.Server.Identity;
 
 namespace LowCode.Server.Apis;
 
@@ -12,7 +13,7 @@ public static class TicketTypesApi
 {
     public static void MapTicketTypesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/ticket-types").WithTags("Ticket types");
+        var api = app.MapGroup("/api/ticket-types").WithTags("Ticket types").RequireAuthorization(Policies.TicketTypesRead);
 
         api.MapGet("/", async (TicketReadModel readModel, CancellationToken ct) => Results.Ok(await readModel.ListTicketTypesAsync(ct)))
             .WithName("ListTicketTypes").WithSummary("All ticket types with their status (draft, latest version, unpublished changes).");
@@ -27,11 +28,11 @@ public static class TicketTypesApi
             return outcome.Succeeded ? Results.Created($"/api/ticket-types/{definition.Key}", outcome.Value) : Problems.From(outcome);
         })
         .Accepts<TicketTypeDefinition>("application/json").Produces<TicketTypeDraft>(201)
-        .WithName("CreateTicketType").WithSummary("Creates a ticket type as a draft.");
+        .RequireAuthorization(Policies.TicketTypesWrite).WithName("CreateTicketType").WithSummary("Creates a ticket type as a draft.");
 
         api.MapGet("/{key}", async (string key, IGrainFactory grains) =>
             await Grain(grains, key).GetDraft() is { } draft ? Results.Ok(draft) : Problems.NotFound($"Ticket type '{key}' does not exist."))
-            .WithName("GetTicketType").WithSummary("The current draft of a ticket type.");
+            .RequireAuthorization(Policies.TicketTypesWrite).WithName("GetTicketType").WithSummary("The current draft of a ticket type.");
 
         api.MapPut("/{key}/draft", async (string key, HttpRequest request, IGrainFactory grains) =>
         {
@@ -42,20 +43,20 @@ public static class TicketTypesApi
             return outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
         })
         .Accepts<TicketTypeDefinition>("application/json").Produces<TicketTypeDraft>()
-        .WithName("SaveTicketTypeDraft").WithSummary("Replaces the draft. Drafts may have problems; publishing may not.");
+        .RequireAuthorization(Policies.TicketTypesWrite).WithName("SaveTicketTypeDraft").WithSummary("Replaces the draft. Drafts may have problems; publishing may not.");
 
         api.MapPost("/{key}/validate", async (string key, IGrainFactory grains) =>
             await Grain(grains, key).Validate() is { } problems
                 ? Results.Ok(Validation(problems))
                 : Problems.NotFound($"Ticket type '{key}' does not exist."))
-            .WithName("ValidateTicketType").WithSummary("Every problem of the draft at once, with node, property path, line and column.");
+            .RequireAuthorization(Policies.TicketTypesWrite).WithName("ValidateTicketType").WithSummary("Every problem of the draft at once, with node, property path, line and column.");
 
         api.MapPost("/{key}/publish", async (string key, HttpContext context, IGrainFactory grains) =>
         {
             var outcome = await Grain(grains, key).Publish(Actors.Current(context));
             return outcome.Succeeded ? Results.Ok(outcome.Value) : Problems.From(outcome);
         })
-        .Produces<PublishedVersion>().WithName("PublishTicketType").WithSummary("Freezes the draft as the next immutable version; refused (422) while problems exist.");
+        .Produces<PublishedVersion>().RequireAuthorization(Policies.TicketTypesWrite).WithName("PublishTicketType").WithSummary("Freezes the draft as the next immutable version; refused (422) while problems exist.");
 
         api.MapGet("/{key}/versions", async (string key, IGrainFactory grains) =>
             Results.Ok((await Grain(grains, key).GetVersions()).Select(v => new { v.Version, v.PublishedAt, v.PublishedBy })))
@@ -73,7 +74,7 @@ public static class TicketTypesApi
             var json = JsonSerializer.SerializeToUtf8Bytes(draft.Definition, LowCodeJson.Indented);
             return Results.File(json, "application/json", $"{key}.tickettype.json");
         })
-        .WithName("ExportTicketType").WithSummary("The draft as a JSON file that import accepts.");
+        .RequireAuthorization(Policies.TicketTypesWrite).WithName("ExportTicketType").WithSummary("The draft as a JSON file that import accepts.");
 
         api.MapPost("/import", async (HttpRequest request, IGrainFactory grains, CalendarCatalog calendars) =>
         {
@@ -89,7 +90,7 @@ public static class TicketTypesApi
             return existed ? Results.Ok(body) : Results.Created($"/api/ticket-types/{definition.Key}", body);
         })
         .Accepts<TicketTypeDefinition>("application/json")
-        .WithName("ImportTicketType").WithSummary("Creates or replaces a draft from exported JSON and reports its problems.");
+        .RequireAuthorization(Policies.TicketTypesWrite).WithName("ImportTicketType").WithSummary("Creates or replaces a draft from exported JSON and reports its problems.");
     }
 
     private static ITicketTypeGrain Grain(IGrainFactory grains, string key) => grains.GetGrain<ITicketTypeGrain>(key);

@@ -65,6 +65,6 @@ public sealed class ScriptCompileErrorTests
         var result = Compiler.Compile("vars.Note = form.@class + form.Größe;", schema);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal("B42", result.Script!.Run(scope, ScriptLimits.Default).ChangedVariables["Note"]);
+        Assert.Equal("B42", result.Script!.Run(scope, Patient).ChangedVariables["Note"]);
     }
 }

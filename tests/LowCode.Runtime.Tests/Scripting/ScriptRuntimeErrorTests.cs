@@ -40,7 +40,7 @@ public sealed class ScriptRuntimeErrorTests
         var script = Compile("vars.Note = \"half\"; vars.Level = 1 / ((int)vars.Level - 1);");
         var scope = Scope();
 
-        Assert.Throws<ScriptRuntimeException>(() => script.Run(scope, ScriptLimits.Default));
+        Assert.Throws<ScriptRuntimeException>(() => script.Run(scope, Patient));
         Assert.Equal("first", scope.Vars["Note"]);
     }
 }

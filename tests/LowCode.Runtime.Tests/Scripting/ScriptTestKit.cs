@@ -52,6 +52,9 @@ internal static class ScriptTestKit
 
     public static readonly ScriptLimits Generous = new(TimeSpan.FromSeconds(30), 10_000_000, 256L * 1024 * 1024);
 
+    /// <summary>The default step and memory limits without the time pressure a busy test machine would add.</summary>
+    public static readonly ScriptLimits Patient = ScriptLimits.Default with { MaxDuration = TimeSpan.FromSeconds(30) };
+
     public static CompiledScript Compile(string code)
     {
         var result = Compiler.Compile(code, Schema);
@@ -72,5 +75,5 @@ internal static class ScriptTestKit
     }
 
     public static ScriptRuntimeException Fails(string code, ScriptLimits? limits = null) =>
-        Assert.Throws<ScriptRuntimeException>(() => Compile(code).Run(Scope(), limits ?? ScriptLimits.Default));
+        Assert.Throws<ScriptRuntimeException>(() => Compile(code).Run(Scope(), limits ?? Patient));
 }

@@ -53,7 +53,7 @@ public sealed class ScriptWritesTests
         {
             var scope = Scope();
             scope.Form = scope.Form.SetItem("Amount", (decimal)n);
-            return (n, level: script.Run(scope, ScriptLimits.Default).ChangedVariables["Level"]);
+            return (n, level: script.Run(scope, Patient).ChangedVariables["Level"]);
         }).ToList();
 
         Assert.All(results, r => Assert.Equal(r.n * 1000m, r.level));

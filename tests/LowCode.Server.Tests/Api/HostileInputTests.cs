@@ -92,7 +92,9 @@ public sealed class HostileInputTests(LowCodeHost host) : IClassFixture<LowCodeH
             body => Send(HttpMethod.Post, $"/api/tickets/{doomed}/cancel", body, failures));
 
         Assert.True(failures.IsEmpty, $"{failures.Count} server error(s) or unrefused garbage:\n{string.Join("\n", failures.Order(StringComparer.Ordinal))}");
-        await _client.GetTicketAsync(id); // the ticket that took the beating still reads back
+        await _client.GetTicketAsync(id); // the ticket that took the beating still reads back, and so do the list and the types
+        Assert.True((await _client.ListAsync("pageSize=200")).GetProperty("total").GetInt64() >= 9);
+        await _client.GetAsync("/api/ticket-types/").ExpectAsync(HttpStatusCode.OK);
     }
 
     /// <summary>A POST or PUT route; some ignore the body (it must still do no harm), cancel takes an empty one.</summary>

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS lc_tickets (
     due_at          BIGINT,
     sequence        BIGINT NOT NULL,
     parent_id       TEXT,
+    involved        TEXT NOT NULL,
     form_json       TEXT NOT NULL,
     search_text     TEXT NOT NULL
 );
@@ -92,4 +93,10 @@ CREATE TABLE IF NOT EXISTS lc_notifications (
     subject     TEXT NOT NULL,
     body        TEXT NOT NULL,
     created_at  BIGINT NOT NULL
+);
+
+-- Keys shared by every instance: token signing/encryption keys and ASP.NET data protection keys.
+CREATE TABLE IF NOT EXISTS lc_keys (
+    name        TEXT PRIMARY KEY,
+    value       TEXT NOT NULL
 );

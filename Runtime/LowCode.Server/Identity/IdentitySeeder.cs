@@ -1,0 +1,155 @@
+using System.Security.Claims;
+using LowCode.Grains.Storage;
+using LowCode.Server.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace LowCode.Server.Identity;
+
+/// <summary>
+/// At start-up: creates the identity tables when missing, the roles, the first administrator from
+/// configuration (LowCode:Admin:UserName/Password), and — with demo data — the demo people and the
+/// demo integration client documented in the README.
+/// </summary>
+public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOptions> options, IConfiguration configuration, ILogger<IdentitySeeder> log) : IHostedService
+{
+    public sealed record DemoPerson(string Id, string UserName, string Password, string Name, string Role, string Department, string[] Teams, string[] OrgRoles);
+
+    public static readonly IReadOnlyList<DemoPerson> DemoPeople =
+    [
+        new("u-admin", "admin", "Admin#2026", "系统管理员 Admin", Roles.Administrator, "IT", [], []),
+        new("u-zhou", "analyst", "Analyst#2026", "周敏 Zhou Min", Roles.Analyst, "Process", [], []),
+        new("u-li", "manager", "Manager#2026", "李伟 Li Wei", Roles.Manager, "Maintenance", ["maintenance", "helpdesk"], ["team-lead", "maintenance-manager"]),
+        new("tech-li", "agent", "Agent#2026", "李强 Li Qiang", Roles.Agent, "Maintenance", ["maintenance"], ["technician", "quality-inspector"]),
+        new("u-zhang", "zhangsan", "Customer#2026", "张三 Zhang San", Roles.Customer, "Production", [], []),
+        new("u-wang", "wangfang", "Customer#2026", "王芳 Wang Fang", Roles.Customer, "Sales", [], []),
+    ];
+
+    public const string DemoClientId = "demo-erp";
+    public const string DemoClientSecret = "demo-erp-secret";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        await EnsureTables(db, scope.ServiceProvider.GetRequiredService<StorageOptions>(), ct);
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LowCodeUser>>();
+        var adminName = configuration["LowCode:Admin:UserName"];
+        var adminPassword = configuration["LowCode:Admin:Password"];
+        if (!string.IsNullOrWhiteSpace(adminName) && !string.IsNullOrWhiteSpace(adminPassword) && await users.FindByNameAsync(adminName) is null)
+            await Create(users, new DemoPerson(Guid.NewGuid().ToString("N"), adminName, adminPassword, adminName, Roles.Administrator, "IT", [], []));
+
+        await CreateConfiguredClients(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
+
+        if (options.Value.SeedDemoData && !await users.Users.AnyAsync(ct))
+        {
+            foreach (var person in DemoPeople) await Create(users, person);
+            await CreateDemoClients(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
+            log.LogInformation("Seeded demo people and the {Client} integration client (see README)", DemoClientId);
+        }
+        else if (!await users.Users.AnyAsync(ct))
+            log.LogWarning("No users exist. Set LowCode:Admin:UserName and LowCode:Admin:Password to create the first administrator.");
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private static async Task Create(UserManager<LowCodeUser> users, DemoPerson person)
+    {
+        var user = new LowCodeUser { Id = person.Id, UserName = person.UserName, DisplayName = person.Name, Department = person.Department, Email = $"{person.UserName}@example.com" };
+        var created = await users.CreateAsync(user, person.Password);
+        if (!created.Succeeded) throw new InvalidOperationException($"User {person.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        await users.AddToRoleAsync(user, person.Role);
+        var claims = person.Teams.Select(t => new Claim(LowCodeClaims.Team, t))
+            .Concat(person.OrgRoles.Select(r => new Claim(LowCodeClaims.OrgRole, r)))
+            .Append(new Claim(LowCodeClaims.Department, person.Department));
+        await users.AddClaimsAsync(user, claims);
+    }
+
+    /// <summary>Integration clients from configuration: LowCode:Clients:N:Id, :Secret, :Scopes (space-separated).</summary>
+    private async Task CreateConfiguredClients(IOpenIddictApplicationManager apps, CancellationToken ct)
+    {
+        foreach (var section in configuration.GetSection("LowCode:Clients").GetChildren())
+        {
+            var id = section["Id"];
+            var secret = section["Secret"];
+            if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(secret) || await apps.FindByClientIdAsync(id, ct) is not null) continue;
+            var descriptor = new OpenIddictApplicationDescriptor
+            {
+                ClientId = id, ClientSecret = secret, ClientType = ClientTypes.Confidential, DisplayName = section["Name"] ?? id,
+                Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Introspection, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
+            };
+            foreach (var scope in (section["Scopes"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+            await apps.CreateAsync(descriptor, ct);
+            log.LogInformation("Created integration client {Client} from configuration", id);
+        }
+    }
+
+    private static async Task CreateDemoClients(IOpenIddictApplicationManager apps, CancellationToken ct)
+    {
+        if (await apps.FindByClientIdAsync(DemoClientId, ct) is null)
+            await apps.CreateAsync(new OpenIddictApplicationDescriptor
+            {
+                ClientId = DemoClientId,
+                ClientSecret = DemoClientSecret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = "Demo ERP integration",
+                Permissions =
+                {
+                    Permissions.Endpoints.Token, Permissions.Endpoints.Introspection, Permissions.Endpoints.Revocation,
+                    Permissions.GrantTypes.ClientCredentials,
+                    Permissions.Prefixes.Scope + Scopes.TicketsRead, Permissions.Prefixes.Scope + Scopes.TicketsWrite,
+                    Permissions.Prefixes.Scope + Scopes.TicketTypesRead,
+                },
+            }, ct);
+        if (await apps.FindByClientIdAsync("lowcode-cli", ct) is null)
+            await apps.CreateAsync(new OpenIddictApplicationDescriptor
+            {
+                ClientId = "lowcode-cli",
+                ClientType = ClientTypes.Public,
+                DisplayName = "LowCode command line and scripts (sign in as a person)",
+                RedirectUris = { new Uri("http://127.0.0.1/callback") },
+                Permissions =
+                {
+                    Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
+                    Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                    Permissions.Scopes.Profile, Permissions.Scopes.Roles,
+                    Permissions.Prefixes.Scope + Scopes.TicketsRead, Permissions.Prefixes.Scope + Scopes.TicketsWrite,
+                    Permissions.Prefixes.Scope + Scopes.TicketTypesRead, Permissions.Prefixes.Scope + Scopes.TicketTypesWrite,
+                },
+                Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+            }, ct);
+    }
+
+    /// <summary>The identity tables share the database with Orleans and the read model, so they are created table by table when missing.</summary>
+    private static async Task EnsureTables(IdentityDb db, StorageOptions storage, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (storage.Kind == StorageKind.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(71423)", ct);
+            await using var exists = connection.CreateCommand();
+            exists.CommandText = storage.Kind == StorageKind.Postgres
+                ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'AspNetUsers'"
+                : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct)) == 0)
+                await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
+        }
+        finally
+        {
+            if (storage.Kind == StorageKind.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(71423)", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
