@@ -1,13 +1,16 @@
+using LowCode.Designer.Hosting;
 using LowCode.Server.Apis;
 using LowCode.Server.Demo;
 using LowCode.Server.Hosting;
 using LowCode.Server.Identity;
+using LowCode.Server.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLowCodeOrleans();
 builder.AddLowCodeIdentity();
 builder.AddLowCodeApi();
+builder.AddLowCodeUi<UiAccess, UserDirectory>();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -24,6 +27,7 @@ app.MapConnectEndpoints();
 app.MapHealthApi();
 app.MapTicketTypesApi();
 app.MapTicketsApi();
+app.MapLowCodeUi();
 
 app.Run();
 

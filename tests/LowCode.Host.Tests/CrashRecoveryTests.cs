@@ -18,7 +18,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : HostProcessTe
     public Task Acknowledged_tickets_completions_and_armed_timers_survive_a_SIGKILL() => RunAsync(async () =>
     {
         var settings = HostSettings.OnFreePorts(NewDataFolder());
-        var first = await StartHealthyHostAsync("first", settings);
+        var first = await StartReadyHostAsync("first", settings);
         await first.Api.PublishTicketTypeAsync(TicketType, TestTicketTypes.WorkThenWait(TicketType));
 
         var load = TicketLoad.Start(first.Http, TicketType, clients: 4, signalAt: 200);
@@ -33,7 +33,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : HostProcessTe
         Assert.True(pendingAtKill > 0, "No acknowledged completion had its timer still pending when the host was killed.");
         Log($"{pendingAtKill} timers were pending at the kill");
 
-        var restarted = await StartHealthyHostAsync("restarted", settings);
+        var restarted = await StartReadyHostAsync("restarted", settings);
         var restartedAt = Stopwatch.StartNew();
 
         // Every acknowledged ticket exists, and every acknowledged completion is in it.

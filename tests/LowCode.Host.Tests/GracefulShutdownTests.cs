@@ -16,7 +16,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : HostProces
     public Task On_SIGTERM_the_host_exits_with_code_0_within_seconds_and_acknowledged_work_survives() => RunAsync(async () =>
     {
         var settings = HostSettings.OnFreePorts(NewDataFolder());
-        var first = await StartHealthyHostAsync("first", settings);
+        var first = await StartReadyHostAsync("first", settings);
         await first.Api.PublishTicketTypeAsync(TicketType, TestTicketTypes.WorkThenWait(TicketType));
 
         var load = TicketLoad.Start(first.Http, TicketType, clients: 4, signalAt: 30);
@@ -31,7 +31,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : HostProces
         Assert.True(exitCode is not null, $"The host still ran {ExitTimeout.TotalSeconds:0} s after SIGTERM.");
         Assert.Equal(0, exitCode);
 
-        var restarted = await StartHealthyHostAsync("restarted", settings);
+        var restarted = await StartReadyHostAsync("restarted", settings);
         var tickets = await Recovery.ReadAllAsync(restarted.Api, load.Tickets.Keys);
         foreach (var (id, workTaskId) in load.Tickets)
         {

@@ -27,23 +27,23 @@ public sealed class PostgresClusterTests(ITestOutputHelper output) : HostProcess
         try
         {
             var ports = FreePorts.Take(9);
-            var hosts = Enumerable.Range(0, 3).Select(i => StartHost($"instance{i + 1}",
-                new HostSettings(NewDataFolder(), ports[3 * i], ports[3 * i + 1], ports[3 * i + 2])
-                {
-                    PostgresConnectionString = database, ClusterId = clusterId, ServiceId = serviceId,
-                })).ToList();
-            var starting = Stopwatch.StartNew();
-            await Task.WhenAll(hosts.Select(h => h.WaitUntilHealthyAsync(StartTimeout)));
-            Log($"Three instances healthy after {starting.Elapsed.TotalSeconds:0.0} s");
-            var (one, two, three) = (hosts[0], hosts[1], hosts[2]);
+            HostProcess Start(int i) => StartHost($"instance{i + 1}", new HostSettings(NewDataFolder(), ports[3 * i], ports[3 * i + 1], ports[3 * i + 2])
+            {
+                PostgresConnectionString = database, ClusterId = clusterId, ServiceId = serviceId,
+            });
 
-            foreach (var host in hosts)
-                Assert.Equal(new HealthAnswer("ready", "Postgres"), await host.Api.HealthAsync());
-
-            // Opened through instance 1, read through 2 and 3, worked through 2 and 3 alternately and read back through the other.
+            // Instance 1 alone opens the tickets, so every ticket grain is activated there; then 2 and 3 join.
+            var one = Start(0);
+            await one.WaitUntilReadyAsync(StartTimeout);
             await one.Api.PublishTicketTypeAsync(type, TestTicketTypes.WorkThenReview(type));
             var ids = new List<string>();
             for (var i = 0; i < Tickets; i++) ids.Add((await one.Api.CreateTicketAsync(type, $"cluster ticket {i}")).Id);
+            var (two, three) = (Start(1), Start(2));
+            await Task.WhenAll(two.WaitUntilReadyAsync(StartTimeout), three.WaitUntilReadyAsync(StartTimeout));
+            foreach (var host in new[] { one, two, three })
+                Assert.Equal(new HealthAnswer("ready", "Postgres"), await host.Api.HealthAsync());
+
+            // Any instance serves any ticket: read through 2 and 3, worked through one and read back through the other.
             foreach (var id in ids)
             {
                 foreach (var reader in new[] { two, three })
@@ -61,7 +61,7 @@ public sealed class PostgresClusterTests(ITestOutputHelper output) : HostProcess
                 Assert.True(seen.OpenTask("review") is not null, $"{reader.Name} does not see what {actor.Name} did: {seen}");
             }
 
-            // Instance 1 dies; its tickets carry on through 2 and 3 once the cluster has noticed.
+            // Instance 1 dies with every ticket's activation; they carry on through 2 and 3 once the cluster has noticed.
             one.Kill();
             var failover = Stopwatch.StartNew();
             for (var i = 0; i < ids.Count; i++)

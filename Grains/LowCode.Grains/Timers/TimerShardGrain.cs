@@ -15,6 +15,7 @@ public sealed class TimerShardGrain(TicketReadModel readModel, TicketClock clock
     : Grain, ITimerShardGrain, IRemindable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StaleWakeUp = TimeSpan.FromSeconds(30);
     private readonly SortedSet<(DateTimeOffset Due, string Ticket, string Timer)> _queue = [];
     private readonly Dictionary<(string Ticket, string Timer), DateTimeOffset> _due = [];
     private ITimer? _wake;
@@ -107,7 +108,8 @@ public sealed class TimerShardGrain(TicketReadModel readModel, TicketClock clock
     {
         if (_queue.Count == 0) return;
         var next = at ?? _queue.Min.Due;
-        if (_wakeAt is { } current && current <= next) return;
+        // An earlier wake-up is already set — unless it is overdue (its call failed), then set a new one.
+        if (_wakeAt is { } current && current <= next && current > clock.Now - StaleWakeUp) return;
         _wake?.Dispose();
         _wakeAt = next;
         var delay = next - clock.Now;

@@ -17,4 +17,4 @@ public enum EngineError
 }
 
 /// <summary>The new state and the work the host must do, in order.</summary>
-public sealed record EngineResult(TicketState State, IReadOnlyList<WorkflowEffect> Effects);
+public readonly record struct EngineResult(TicketState State, IReadOnlyList<WorkflowEffect> Effects);

@@ -64,7 +64,7 @@ internal sealed partial class Run
             task.NodeId, task.Id, input.Action, after: data.IsEmpty ? null : data);
 
         if (node is ApprovalNode approval) DecideApproval(token, approval, input.Action);
-        else LeaveStep(token, input.Action, $"step completed with '{input.Action}'");
+        else LeaveStep(token, token.NodeId, input.Action, $"step completed with '{input.Action}'");
     }
 
     private static bool IsAction(Node node, string action)
@@ -90,10 +90,10 @@ internal sealed partial class Run
         switch (action)
         {
             case ApprovalActions.Reject:
-                LeaveStep(token, Ports.Rejected, "rejected by another approver");
+                LeaveStep(token, node.Id, Ports.Rejected, "rejected by another approver");
                 return;
             case ApprovalActions.SendBack:
-                LeaveStep(token, Ports.SentBack, "sent back by another approver");
+                LeaveStep(token, node.Id, Ports.SentBack, "sent back by another approver");
                 return;
         }
         var level = node.Levels[token.Level];
@@ -131,7 +131,7 @@ internal sealed partial class Run
         switch (timer.Purpose)
         {
             case TimerPurpose.Wait when token.Waiting == WaitKind.Timer && token.WaitKey == timer.Id:
-                Advance(token, Ports.Out);
+                Advance(token, token.NodeId, Ports.Out);
                 break;
             case TimerPurpose.Escalation when timer.EscalationId is not null:
                 Escalate(token, timer.EscalationId);
@@ -151,7 +151,7 @@ internal sealed partial class Run
         {
             Timeline(TimelineKind.HttpCallCompleted, $"{node.DisplayName}: HTTP {input.StatusCode}", node.Id);
             if (!MapResponse(token, node, input.Body)) return;
-            Advance(token, Ports.Out);
+            Advance(token, node.Id, Ports.Out);
             return;
         }
         var reason = input.Error ?? $"HTTP {input.StatusCode}";
@@ -161,11 +161,11 @@ internal sealed partial class Run
             Timeline(TimelineKind.HttpCallFailed, $"{node.DisplayName}: {reason}; retrying in {backoff.TotalSeconds:0.#} s", node.Id);
             ArmTimer(token, TimerPurpose.Retry, _now + backoff);
             // The request id is kept for the retry so the external system can recognise a repeat.
-            Update(token with { Waiting = WaitKind.Timer, WaitKey = input.RequestId });
+            Wait(token, node.Id, WaitKind.Timer, input.RequestId, attempt: token.Attempt);
             return;
         }
         Timeline(TimelineKind.HttpCallFailed, $"{node.DisplayName}: {reason}; no attempts left", node.Id);
-        Fail(token, $"HTTP call '{node.DisplayName}' failed after {token.Attempt} attempts: {reason}");
+        Fail(token, node.Id, $"HTTP call '{node.DisplayName}' failed after {token.Attempt} attempts: {reason}");
     }
 
     private bool MapResponse(Token token, HttpCallNode node, string? body)
@@ -181,7 +181,7 @@ internal sealed partial class Run
         }
         catch (JsonException e)
         {
-            Fail(token, $"The response of '{node.DisplayName}' is not JSON: {e.Message}");
+            Fail(token, node.Id, $"The response of '{node.DisplayName}' is not JSON: {e.Message}");
             return false;
         }
     }
@@ -193,7 +193,7 @@ internal sealed partial class Run
         var node = (SubTicketNode)_plan.Nodes[token.NodeId].Node;
         Timeline(TimelineKind.ChildTicketClosed, $"Child ticket {input.ChildTicketId} closed as {input.Resolution}", node.Id, subject: input.ChildTicketId);
         if (node.ResultVariable is not null) SetVariable(node.ResultVariable, input.Resolution, node.Id);
-        Advance(token, Ports.Out);
+        Advance(token, node.Id, Ports.Out);
     }
 
     private void ExternalEvent(ExternalEvent input)

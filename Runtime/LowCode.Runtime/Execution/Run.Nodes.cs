@@ -8,15 +8,16 @@ namespace LowCode.Runtime.Execution;
 // What each kind of node does when a token enters it.
 internal sealed partial class Run
 {
-    private void Execute(Token token)
+    /// <summary>The token enters <paramref name="nodeId"/>. Handlers use the node's id, not the token's (which still names where it came from).</summary>
+    private void Execute(Token token, string nodeId)
     {
-        var node = _plan.Nodes[token.NodeId].Node;
+        var node = _plan.Nodes[nodeId].Node;
         // Steps that leave no entry of their own (a task, a notification, a call…) are recorded as entered.
         if (node is ConditionNode or ParallelSplitNode or TimerNode or SetVariablesNode or ScriptNode)
             Timeline(TimelineKind.StepEntered, node.DisplayName, node.Id);
         switch (node)
         {
-            case StartNode: Advance(token, Ports.Out); break;
+            case StartNode: Advance(token, node.Id, Ports.Out); break;
             case EndNode end: Close(TicketStatus.Closed, end.Resolution, end.DisplayName, end.Id); break;
             case UserTaskNode task: EnterUserTask(token, task); break;
             case ApprovalNode approval: EnterApproval(token, approval); break;
@@ -41,7 +42,7 @@ internal sealed partial class Run
             assignment = assignment with { To = resolved };
         }
         OpenTask(token, node, assignment, node.Due, node.TaskForm);
-        Wait(token, WaitKind.Task);
+        Wait(token, node.Id, WaitKind.Task);
         ArmEscalations(token, node.Escalations, node.Due);
     }
 
@@ -59,7 +60,7 @@ internal sealed partial class Run
             var level = node.Levels[i];
             if (_plan.Expression(node.Id, $"levels[{i}].when") is { } when)
             {
-                var applies = Test(token, when);
+                var applies = Test(token, node.Id, when);
                 if (applies is null) return;
                 if (applies is false) continue;
             }
@@ -70,7 +71,7 @@ internal sealed partial class Run
                 if (!TryResolve(token, node.Id, $"levels[{i}].approvers[{j}]", level.Approvers[j], out var approver)) return;
                 approvers.Add(approver);
             }
-            Update(token with { Waiting = WaitKind.Task, Level = i });
+            token = Wait(token, node.Id, WaitKind.Task, level: i);
             if (level.Mode == ApprovalMode.Single)
                 OpenTask(token, node, new Assignment { To = approvers.Count == 1 ? approvers[0] : null }, node.Due, node.TaskForm, i, approvers.ToImmutable());
             else
@@ -80,18 +81,18 @@ internal sealed partial class Run
             return;
         }
         Timeline(TimelineKind.StepEntered, $"{node.DisplayName}: approved", node.Id);
-        LeaveStep(token, Ports.Approved, "approved");
+        LeaveStep(token, node.Id, Ports.Approved, "approved");
     }
 
     private void EnterCondition(Token token, ConditionNode node)
     {
         for (var i = 0; i < node.Branches.Count; i++)
         {
-            var result = Test(token, _plan.Expression(node.Id, $"branches[{i}].when")!);
+            var result = Test(token, node.Id, _plan.Expression(node.Id, $"branches[{i}].when")!);
             if (result is null) return;
-            if (result is true) { Advance(token, node.Branches[i].Port); return; }
+            if (result is true) { Advance(token, node.Id, node.Branches[i].Port); return; }
         }
-        Advance(token, Ports.Default);
+        Advance(token, node.Id, Ports.Default);
     }
 
     private void EnterSplit(Token token, ParallelSplitNode node)
@@ -112,10 +113,10 @@ internal sealed partial class Run
         var fork = token.Forks.IsEmpty ? null : token.Forks[^1];
         if (fork is null || !fork.StartsWith(planNode.MatchingSplit + "#", StringComparison.Ordinal))
         {
-            RaiseIncident(token, $"A branch reached join '{node.DisplayName}' without coming from split '{planNode.MatchingSplit}'.");
+            RaiseIncident(token, node.Id, $"A branch reached join '{node.DisplayName}' without coming from split '{planNode.MatchingSplit}'.");
             return;
         }
-        Wait(token, WaitKind.Join, fork);
+        Wait(token, node.Id, WaitKind.Join, fork);
         var arrived = _tokens.Where(t => t.NodeId == node.Id && t.Waiting == WaitKind.Join && t.WaitKey == fork).ToList();
         if (arrived.Count < (node.Required ?? planNode.BranchCount)) return;
 
@@ -124,7 +125,7 @@ internal sealed partial class Run
         var merged = new Token(NextId("k"), node.Id) { Forks = token.Forks.RemoveAt(token.Forks.Length - 1), EnteredAt = _now };
         _tokens.Add(merged);
         Timeline(TimelineKind.StepEntered, $"{node.DisplayName}: {arrived.Count} branches joined", node.Id);
-        Advance(merged, Ports.Out);
+        Advance(merged, node.Id, Ports.Out);
     }
 
     private void EnterTimer(Token token, TimerNode node)
@@ -133,12 +134,12 @@ internal sealed partial class Run
         if (node.Wait is not null) due = AddDuration(_now, node.Wait);
         else
         {
-            if (!TryEvaluate(token, _plan.Expression(node.Id, "until"), out var value)) return;
+            if (!TryEvaluate(token, node.Id, _plan.Expression(node.Id, "until"), out var value)) return;
             due = DataTypes.ToInstant(value);
         }
-        if (due <= _now) { Advance(token, Ports.Out); return; }
+        if (due <= _now) { Advance(token, node.Id, Ports.Out); return; }
         var timer = ArmTimer(token, TimerPurpose.Wait, due);
-        Wait(token, WaitKind.Timer, timer.Id);
+        Wait(token, node.Id, WaitKind.Timer, timer.Id);
         Timeline(TimelineKind.TimerArmed, $"{node.DisplayName}: waiting until {due:u}", node.Id, after: due);
     }
 
@@ -146,10 +147,10 @@ internal sealed partial class Run
     {
         for (var i = 0; i < node.Assignments.Count; i++)
         {
-            if (!TryEvaluate(token, _plan.Expression(node.Id, $"assignments[{i}].expression"), out var value)) return;
+            if (!TryEvaluate(token, node.Id, _plan.Expression(node.Id, $"assignments[{i}].expression"), out var value)) return;
             SetVariable(node.Assignments[i].Variable, value, node.Id);
         }
-        Advance(token, Ports.Out);
+        Advance(token, node.Id, Ports.Out);
     }
 
     private void EnterScript(Token token, ScriptNode node)
@@ -161,12 +162,12 @@ internal sealed partial class Run
         }
         catch (ScriptRuntimeException e)
         {
-            Fail(token, e.Message);
+            Fail(token, node.Id, e.Message);
             return;
         }
         foreach (var (name, value) in result.ChangedVariables.OrderBy(p => p.Key, StringComparer.Ordinal))
             SetVariable(name, value, node.Id);
-        Advance(token, Ports.Out);
+        Advance(token, node.Id, Ports.Out);
     }
 
     private void StartHttpCall(Token token, HttpCallNode node, int attempt)
@@ -181,11 +182,11 @@ internal sealed partial class Run
         }
         catch (ExpressionRuntimeException e)
         {
-            RaiseIncident(token, e.Message);
+            RaiseIncident(token, node.Id, e.Message);
             return;
         }
-        var requestId = token.WaitKey ?? $"{_original.TicketId}:{node.Id}:{NextId("h")}";
-        Update(token with { Waiting = WaitKind.HttpCall, WaitKey = requestId, Attempt = attempt });
+        var requestId = attempt > 1 && token.WaitKey is { } previous ? previous : $"{_original.TicketId}:{node.Id}:{NextId("h")}";
+        Wait(token, node.Id, WaitKind.HttpCall, requestId, attempt: attempt);
         Emit(new HttpCallEffect(_original.TicketId, ++_sequence, requestId, node.Method.ToUpperInvariant(), url, headers, node.Body is null ? null : body, attempt, node.Timeout));
         Timeline(TimelineKind.HttpCallStarted, $"{node.Method.ToUpperInvariant()} {url} (attempt {attempt}/{node.Retry.MaxAttempts})", node.Id);
     }
@@ -213,11 +214,11 @@ internal sealed partial class Run
         }
         catch (ExpressionRuntimeException e)
         {
-            RaiseIncident(token, e.Message);
+            RaiseIncident(token, node.Id, e.Message);
             return;
         }
         Notify(node.Channel, recipients, subject, body, node.Id);
-        Advance(token, Ports.Out);
+        Advance(token, node.Id, Ports.Out);
     }
 
     private void EnterSubTicket(Token token, SubTicketNode node)
@@ -225,20 +226,20 @@ internal sealed partial class Run
         var form = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
         foreach (var field in node.Form.Keys)
         {
-            if (!TryEvaluate(token, _plan.Expression(node.Id, $"form.{field}"), out var value)) return;
+            if (!TryEvaluate(token, node.Id, _plan.Expression(node.Id, $"form.{field}"), out var value)) return;
             form[field] = DataTypes.Store(value);
         }
         var requestId = $"{_original.TicketId}:{node.Id}:{NextId("c")}";
         Emit(new CreateChildTicketEffect(_original.TicketId, ++_sequence, requestId, node.TicketType, form.ToImmutable(), node.Wait));
         Timeline(TimelineKind.ChildTicketCreated, $"Child {node.TicketType} ticket requested", node.Id, subject: requestId);
-        if (node.Wait) Wait(token, WaitKind.ChildTicket, requestId);
-        else Advance(token, Ports.Out);
+        if (node.Wait) Wait(token, node.Id, WaitKind.ChildTicket, requestId);
+        else Advance(token, node.Id, Ports.Out);
     }
 
     /// <summary>Leaves a human step: its remaining tasks and timers are cancelled, then the token moves on.</summary>
-    private void LeaveStep(Token token, string port, string reason)
+    private void LeaveStep(Token token, string nodeId, string port, string reason)
     {
         CancelStepWork(token, reason);
-        Advance(FindToken(token.Id) ?? token, port);
+        Advance(FindToken(token.Id) ?? token, nodeId, port);
     }
 }

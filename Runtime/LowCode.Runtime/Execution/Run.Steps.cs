@@ -31,7 +31,7 @@ internal sealed partial class Run
     {
         resolved = participant;
         if (participant.Kind != ParticipantKind.Expression) return true;
-        if (!TryEvaluateText(token, _plan.Expression(nodeId, path + ".value"), out var user)) return false;
+        if (!TryEvaluateText(token, nodeId, _plan.Expression(nodeId, path + ".value"), out var user)) return false;
         resolved = new Participant(ParticipantKind.User, user);
         return true;
     }
@@ -84,7 +84,7 @@ internal sealed partial class Run
         var escalation = escalations[index];
         var path = $"escalations[{index}]";
 
-        if (_plan.Expression(node.Id, path + ".condition") is { } condition && Test(token, condition) is not true)
+        if (_plan.Expression(node.Id, path + ".condition") is { } condition && Test(token, node.Id, condition) is not true)
         {
             if (token.Waiting == WaitKind.Incident) return;
             Timeline(TimelineKind.EscalationFired, $"Escalation '{escalation.Id}' skipped: its condition is false.", node.Id);
@@ -126,7 +126,7 @@ internal sealed partial class Run
         if (escalation.Port is not null)
         {
             CancelStepWork(token, $"escalated by '{escalation.Id}'");
-            Advance(token, escalation.Port);
+            Advance(token, node.Id, escalation.Port);
         }
     }
 
@@ -143,7 +143,7 @@ internal sealed partial class Run
     }
 
     /// <summary>Evaluates a guard; on an evaluation error the token gets an incident and the result is null.</summary>
-    private bool? Test(Token token, Expressions.CompiledExpression expression)
+    private bool? Test(Token token, string nodeId, Expressions.CompiledExpression expression)
     {
         try
         {
@@ -151,12 +151,12 @@ internal sealed partial class Run
         }
         catch (Expressions.ExpressionRuntimeException e)
         {
-            RaiseIncident(FindToken(token.Id) ?? token, e.Message);
+            RaiseIncident(FindToken(token.Id) ?? token, nodeId, e.Message);
             return null;
         }
     }
 
-    private bool TryEvaluate(Token token, Expressions.CompiledExpression? expression, out object? value)
+    private bool TryEvaluate(Token token, string nodeId, Expressions.CompiledExpression? expression, out object? value)
     {
         value = null;
         if (expression is null) return true;
@@ -167,14 +167,14 @@ internal sealed partial class Run
         }
         catch (Expressions.ExpressionRuntimeException e)
         {
-            RaiseIncident(FindToken(token.Id) ?? token, e.Message);
+            RaiseIncident(FindToken(token.Id) ?? token, nodeId, e.Message);
             return false;
         }
     }
 
-    private bool TryEvaluateText(Token token, Expressions.CompiledExpression? expression, out string text)
+    private bool TryEvaluateText(Token token, string nodeId, Expressions.CompiledExpression? expression, out string text)
     {
-        var ok = TryEvaluate(token, expression, out var value);
+        var ok = TryEvaluate(token, nodeId, expression, out var value);
         text = Expressions.DataTypes.ToText(value);
         return ok;
     }

@@ -60,7 +60,7 @@ internal sealed partial class Run
         Timeline(TimelineKind.Created, _original.Title);
         var token = new Token(NextId("k"), _plan.StartNodeId) { EnteredAt = _now };
         _tokens.Add(token);
-        _ready.Enqueue(token.Id);
+        _ready.Enqueue(token.Id, token.NodeId);
         Pump();
     }
 
@@ -86,16 +86,16 @@ internal sealed partial class Run
     /// <summary>Runs ready tokens until every one waits, the ticket closes, or the step bound is hit.</summary>
     private void Pump()
     {
-        while (IsOpen && _ready.TryTake(out var id))
+        while (IsOpen && _ready.TryTake(out var id, out var nodeId))
         {
             var token = FindToken(id);
-            if (token is null || token.Waiting != WaitKind.None) continue; // cancelled meanwhile (join, end)
+            if (token is null) continue; // cancelled meanwhile (join, end)
             if (++_steps > WorkflowEngine.MaxAutomaticSteps)
             {
-                RaiseIncident(token, $"Stopped after {WorkflowEngine.MaxAutomaticSteps} automatic steps without waiting: the flow loops without a human step or timer.");
+                RaiseIncident(token, nodeId, $"Stopped after {WorkflowEngine.MaxAutomaticSteps} automatic steps without waiting: the flow loops without a human step or timer.");
                 continue;
             }
-            Execute(token);
+            Execute(token, nodeId);
         }
     }
 
@@ -128,21 +128,27 @@ internal sealed partial class Run
         return token;
     }
 
-    private void MoveTo(Token token, string nodeId)
-    {
-        Update(token with { NodeId = nodeId, Waiting = WaitKind.None, WaitKey = null, Level = 0, Attempt = 0, EnteredAt = _now });
-        _ready.Enqueue(token.Id);
-    }
+    /// <summary>
+    /// Sends a token to a node. The token itself is rewritten only when it comes to rest (waits or
+    /// fails) — passing through automatic steps allocates nothing for it.
+    /// </summary>
+    private void MoveTo(Token token, string nodeId) => _ready.Enqueue(token.Id, nodeId);
 
-    private Token Wait(Token token, WaitKind kind, string? key = null) => Update(token with { Waiting = kind, WaitKey = key });
+    /// <summary>The token comes to rest at <paramref name="nodeId"/>, waiting for something.</summary>
+    private Token Wait(Token token, string nodeId, WaitKind kind, string? key = null, int level = 0, int attempt = 0) =>
+        Update(token with
+        {
+            NodeId = nodeId, Waiting = kind, WaitKey = key, Level = level, Attempt = attempt,
+            EnteredAt = token.NodeId == nodeId && token.Waiting != WaitKind.None ? token.EnteredAt : _now,
+        });
 
-    /// <summary>Leaves the token's node by <paramref name="port"/>.</summary>
-    private void Advance(Token token, string port)
+    /// <summary>Leaves <paramref name="fromNode"/> by <paramref name="port"/>.</summary>
+    private void Advance(Token token, string fromNode, string port)
     {
-        var targets = _plan.Nodes[token.NodeId].TargetsOf(port);
+        var targets = _plan.Nodes[fromNode].TargetsOf(port);
         if (targets.Length == 0)
         {
-            RaiseIncident(token, $"Port '{port}' of step '{_plan.Nodes[token.NodeId].Node.DisplayName}' leads nowhere.");
+            RaiseIncident(token, fromNode, $"Port '{port}' of step '{_plan.Nodes[fromNode].Node.DisplayName}' leads nowhere.");
             return;
         }
         MoveTo(token, targets[0]);
@@ -211,23 +217,23 @@ internal sealed partial class Run
 
     // ---- incidents and closing -------------------------------------------------------------
 
-    private void RaiseIncident(Token token, string message)
+    private void RaiseIncident(Token token, string nodeId, string message)
     {
-        var incident = new Incident(NextId("i"), token.Id, token.NodeId, message, _now);
+        var incident = new Incident(NextId("i"), token.Id, nodeId, message, _now);
         _incidents.Add(incident);
-        Wait(token, WaitKind.Incident, incident.Id);
-        Timeline(TimelineKind.IncidentRaised, message, token.NodeId);
+        Wait(token, nodeId, WaitKind.Incident, incident.Id);
+        Timeline(TimelineKind.IncidentRaised, message, nodeId);
     }
 
     /// <summary>A step failed: leave by "failed" when that port is connected, otherwise raise an incident.</summary>
-    private void Fail(Token token, string message)
+    private void Fail(Token token, string nodeId, string message)
     {
-        if (_plan.Nodes[token.NodeId].TargetsOf(Ports.Failed).Length > 0)
+        if (_plan.Nodes[nodeId].TargetsOf(Ports.Failed).Length > 0)
         {
-            Timeline(TimelineKind.IncidentRaised, $"{message} — continuing by 'failed'.", token.NodeId);
-            Advance(token, Ports.Failed);
+            Timeline(TimelineKind.IncidentRaised, $"{message} — continuing by 'failed'.", nodeId);
+            Advance(token, nodeId, Ports.Failed);
         }
-        else RaiseIncident(token, message);
+        else RaiseIncident(token, nodeId, message);
     }
 
     private void Close(TicketStatus status, string resolution, string summary, string? nodeId)
@@ -244,23 +250,25 @@ internal sealed partial class Run
             before: StatusName(before), after: StatusName(status));
     }
 
-    /// <summary>Tokens ready to run, first in first out; usually one, so no queue is allocated for it.</summary>
+    /// <summary>Tokens ready to enter a node, first in first out; usually one, so no queue is allocated for it.</summary>
     private struct ReadyTokens
     {
-        private string? _first;
-        private Queue<string>? _rest;
+        private (string Id, string Node)? _first;
+        private Queue<(string Id, string Node)>? _rest;
 
-        public void Enqueue(string id)
+        public void Enqueue(string id, string node)
         {
-            if (_first is null && (_rest is null || _rest.Count == 0)) _first = id;
-            else (_rest ??= new Queue<string>()).Enqueue(id);
+            if (_first is null && (_rest is null || _rest.Count == 0)) _first = (id, node);
+            else (_rest ??= new Queue<(string, string)>()).Enqueue((id, node));
         }
 
-        public bool TryTake([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? id)
+        public bool TryTake([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? node)
         {
-            if (_first is not null) { id = _first; _first = null; return true; }
-            id = null;
-            return _rest is not null && _rest.TryDequeue(out id);
+            (string Id, string Node) next;
+            if (_first is { } first) { next = first; _first = null; }
+            else if (_rest is null || !_rest.TryDequeue(out next)) { id = node = null; return false; }
+            (id, node) = next;
+            return true;
         }
     }
 }

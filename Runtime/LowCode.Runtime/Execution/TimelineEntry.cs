@@ -3,8 +3,8 @@ using LowCode.Runtime.Json;
 
 namespace LowCode.Runtime.Execution;
 
-/// <summary>One line of the audit trail: what happened, when, who did it, and what changed.</summary>
-public sealed record TimelineEntry(TimelineKind Kind, DateTimeOffset At, string Actor, string Summary)
+/// <summary>One line of the audit trail: what happened, when, who did it, and what changed. A struct, carried inline by its effect.</summary>
+public readonly record struct TimelineEntry(TimelineKind Kind, DateTimeOffset At, string Actor, string Summary)
 {
     public string? NodeId { get; init; }
     public string? TaskId { get; init; }

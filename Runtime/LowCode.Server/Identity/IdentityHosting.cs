@@ -155,7 +155,9 @@ public static class IdentityHosting
 
     private static Task Deny<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> context, int status) where T : AuthenticationSchemeOptions
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/connect"))
+        // Only the API answers 401/403. Pages redirect, and so does /connect/authorize: a browser sent there
+        // to start the code flow must reach the sign-in page and come back, not stop at a bare 401.
+        if (context.Request.Path.StartsWithSegments("/api"))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

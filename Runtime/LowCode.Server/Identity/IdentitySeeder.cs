@@ -37,24 +37,44 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOp
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
-        await EnsureTables(db, scope.ServiceProvider.GetRequiredService<StorageOptions>(), ct);
+        var storage = scope.ServiceProvider.GetRequiredService<StorageOptions>();
 
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        // Instances starting together against one database take turns for the whole seeding: tables,
+        // roles and clients are all created "when missing", which races (duplicate keys, a failed
+        // start-up) unless one instance finishes before the next looks.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (storage.Kind == StorageKind.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(71423)", ct);
+            await SeedAsync(scope.ServiceProvider, db, ct);
+        }
+        finally
+        {
+            if (storage.Kind == StorageKind.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(71423)", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task SeedAsync(IServiceProvider scope, IdentityDb db, CancellationToken ct)
+    {
+        await EnsureTables(db, scope.GetRequiredService<StorageOptions>(), ct);
+
+        var roles = scope.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<LowCodeUser>>();
+        var users = scope.GetRequiredService<UserManager<LowCodeUser>>();
         var adminName = configuration["LowCode:Admin:UserName"];
         var adminPassword = configuration["LowCode:Admin:Password"];
         if (!string.IsNullOrWhiteSpace(adminName) && !string.IsNullOrWhiteSpace(adminPassword) && await users.FindByNameAsync(adminName) is null)
             await Create(users, new DemoPerson(Guid.NewGuid().ToString("N"), adminName, adminPassword, adminName, Roles.Administrator, "IT", [], []));
 
-        await CreateConfiguredClients(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
+        await CreateConfiguredClients(scope.GetRequiredService<IOpenIddictApplicationManager>(), ct);
 
         if (options.Value.SeedDemoData && !await users.Users.AnyAsync(ct))
         {
             foreach (var person in DemoPeople) await Create(users, person);
-            await CreateDemoClients(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
+            await CreateDemoClients(scope.GetRequiredService<IOpenIddictApplicationManager>(), ct);
             log.LogInformation("Seeded demo people and the {Client} integration client (see README)", DemoClientId);
         }
         else if (!await users.Users.AnyAsync(ct))
@@ -131,25 +151,14 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOp
             }, ct);
     }
 
-    /// <summary>The identity tables share the database with Orleans and the read model, so they are created table by table when missing.</summary>
+    /// <summary>The identity tables share the database with Orleans and the read model, so they are created when missing (the caller holds the seeding lock).</summary>
     private static async Task EnsureTables(IdentityDb db, StorageOptions storage, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            if (storage.Kind == StorageKind.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(71423)", ct);
-            await using var exists = connection.CreateCommand();
-            exists.CommandText = storage.Kind == StorageKind.Postgres
-                ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'AspNetUsers'"
-                : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct)) == 0)
-                await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
-        }
-        finally
-        {
-            if (storage.Kind == StorageKind.Postgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(71423)", ct);
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var exists = db.Database.GetDbConnection().CreateCommand();
+        exists.CommandText = storage.Kind == StorageKind.Postgres
+            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'AspNetUsers'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct)) == 0)
+            await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
     }
 }

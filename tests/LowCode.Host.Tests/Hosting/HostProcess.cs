@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Reflection;
+using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace LowCode.Host.Tests.Hosting;
@@ -66,6 +68,30 @@ public sealed class HostProcess : IDisposable
         process.BeginErrorReadLine();
         host.Record($"started pid {process.Id}: dotnet {string.Join(' ', start.ArgumentList)}", "test");
         return host;
+    }
+
+    /// <summary>Waits until the host is healthy, then signs its HTTP client in as the test integration client.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        await WaitUntilHealthyAsync(timeout);
+        await SignInAsync();
+    }
+
+    /// <summary>Client credentials grant: every later request of <see cref="Http"/> carries the bearer token.</summary>
+    public async Task SignInAsync()
+    {
+        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = HostSettings.ClientId,
+            ["client_secret"] = HostSettings.ClientSecret,
+            ["scope"] = HostSettings.ClientScopes,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Host {Name} refused the test client a token: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("access_token").GetString());
     }
 
     /// <summary>Polls <c>GET /health</c> until it answers 200; fails with the reason when the process exits or time runs out.</summary>

@@ -31,10 +31,10 @@ public abstract class HostProcessTest(ITestOutputHelper output) : IDisposable
         return host;
     }
 
-    protected async Task<HostProcess> StartHealthyHostAsync(string name, HostSettings settings)
+    protected async Task<HostProcess> StartReadyHostAsync(string name, HostSettings settings)
     {
         var host = StartHost(name, settings);
-        await host.WaitUntilHealthyAsync(StartTimeout);
+        await host.WaitUntilReadyAsync(StartTimeout);
         return host;
     }
 

@@ -3,6 +3,11 @@ namespace LowCode.Host.Tests.Hosting;
 /// <summary>How one host process is configured: everything goes on its command line.</summary>
 public sealed record HostSettings(string DataPath, int HttpPort, int SiloPort, int GatewayPort)
 {
+    /// <summary>The integration client every test host creates at start-up (client credentials, all API scopes).</summary>
+    public const string ClientId = "host-tests";
+    public const string ClientSecret = "host-tests-secret";
+    public const string ClientScopes = "tickets.read tickets.write ticket-types.read ticket-types.write";
+
     public bool SeedDemoData { get; init; }
 
     /// <summary>Null for the embedded SQLite mode; a PostgreSQL connection string for cluster mode.</summary>
@@ -27,6 +32,9 @@ public sealed record HostSettings(string DataPath, int HttpPort, int SiloPort, i
             $"--LowCode:SiloPort={SiloPort}",
             $"--LowCode:GatewayPort={GatewayPort}",
             "--LowCode:SeedDemoData=" + (SeedDemoData ? "true" : "false"),
+            "--LowCode:Clients:0:Id=" + ClientId,
+            "--LowCode:Clients:0:Secret=" + ClientSecret,
+            "--LowCode:Clients:0:Scopes=" + ClientScopes,
         };
         if (PostgresConnectionString is not null)
         {

@@ -39,8 +39,9 @@ public static class TestPostgres
     }
 
     /// <summary>
-    /// Deletes what one test run stored: Orleans rows of its service and cluster id, and the read
-    /// model rows of its ticket type and tickets (the read model has no service id of its own).
+    /// Deletes what one test run stored: Orleans rows of its service and cluster id, the read model
+    /// rows of its ticket type and tickets (the read model has no service id of its own), and the
+    /// tokens issued to the test client (the client itself stays for the next run).
     /// </summary>
     public static async Task ForgetAsync(string connectionString, string serviceId, string clusterId, string ticketType)
     {
@@ -57,6 +58,7 @@ public static class TestPostgres
             "DELETE FROM lc_notifications WHERE ticket_id IN (SELECT id FROM lc_tickets WHERE type = @type)",
             "DELETE FROM lc_tickets WHERE type = @type",
             "DELETE FROM lc_ticket_types WHERE key = @type",
+            """DELETE FROM "OpenIddictTokens" WHERE "ApplicationId" IN (SELECT "Id" FROM "OpenIddictApplications" WHERE "ClientId" = @client)""",
         };
         foreach (var sql in statements)
         {
@@ -64,6 +66,7 @@ public static class TestPostgres
             command.Parameters.AddWithValue("service", serviceId);
             command.Parameters.AddWithValue("cluster", clusterId);
             command.Parameters.AddWithValue("type", ticketType);
+            command.Parameters.AddWithValue("client", HostSettings.ClientId);
             await command.ExecuteNonQueryAsync();
         }
     }

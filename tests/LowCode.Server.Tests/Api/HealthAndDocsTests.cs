@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -52,13 +53,18 @@ public sealed partial class HealthAndDocsTests(LowCodeHost host) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
-    /// <summary>"METHOD /path" for every endpoint the app maps, except the ones serving the docs themselves.</summary>
+    /// <summary>
+    /// "METHOD /path" for every route handler the app maps (pages and static files are not API), except
+    /// the ones serving the docs themselves and those excluded from them (sign-in).
+    /// </summary>
     private IReadOnlyList<string> MappedApiRoutes()
     {
         var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         Assert.NotEmpty(endpoints);
         return endpoints
             .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/openapi/", StringComparison.Ordinal) && !raw.StartsWith("/scalar", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not null)
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {Normalize(e.RoutePattern.RawText!)}"))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -21,6 +21,15 @@ internal static class LowCodeApi
         return key;
     }
 
+    /// <summary>Creates and publishes a <see cref="TestTicketTypes.MaintenanceTriage"/> type under a new key.</summary>
+    public static async Task<string> PublishMaintenanceTriageAsync(this HttpClient client)
+    {
+        var key = TestTicketTypes.NewKey("triage");
+        await client.CreateTicketTypeAsync(TestTicketTypes.MaintenanceTriage(key));
+        await client.PublishAsync(key);
+        return key;
+    }
+
     public static async Task<JsonElement> OpenTicketAsync(this HttpClient client, string type, string form, string? title = null)
     {
         var body = $$"""{ "type": "{{type}}", "form": {{form}}{{(title is null ? "" : $", \"title\": {JsonSerializer.Serialize(title)}")}} }""";

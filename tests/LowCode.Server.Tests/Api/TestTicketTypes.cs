@@ -50,6 +50,30 @@ internal static class TestTicketTypes
         }
         """;
 
+    /// <summary>
+    /// A ticket queued for the maintenance team (the demo manager and agent belong to it): the team
+    /// triages ("go"), then a step computes <c>100 / form.Amount</c> and the ticket closes. With an
+    /// Amount of 0 that step fails and leaves an incident (retrying fails again, with a new incident).
+    /// </summary>
+    public static string MaintenanceTriage(string key) => $$"""
+        {
+          "key": "{{key}}", "name": "Maintenance triage", "category": "Tests",
+          "form": { "fields": [ { "key": "Amount", "label": "Amount", "type": "number", "required": true } ] },
+          "workflow": {
+            "variables": [ { "name": "ratio", "type": "number" } ],
+            "nodes": [
+              { "kind": "start", "id": "start", "name": "Start" },
+              { "kind": "userTask", "id": "triage", "name": "Triage",
+                "assignment": { "to": { "kind": "team", "value": "maintenance" } }, "actions": [ { "key": "go", "label": "Go" } ] },
+              { "kind": "setVariables", "id": "ratio", "name": "Ratio", "assignments": [ { "variable": "ratio", "expression": "100 / form.Amount" } ] },
+              { "kind": "end", "id": "end", "name": "End", "resolution": "resolved" } ],
+            "connections": [
+              { "source": { "node": "start", "port": "out" }, "target": { "node": "triage" } },
+              { "source": { "node": "triage", "port": "go" }, "target": { "node": "ratio" } },
+              { "source": { "node": "ratio", "port": "out" }, "target": { "node": "end" } } ] }
+        }
+        """;
+
     /// <summary>A complete equipment-repair form (the demo type).</summary>
     public const string RepairForm = """
         { "Asset": "Lathe 7", "Site": "SH", "Category": "mechanical", "Description": "Spindle rattles", "Urgent": false }

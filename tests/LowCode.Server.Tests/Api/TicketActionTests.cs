@@ -17,7 +17,7 @@ public sealed class TicketActionTests(LowCodeHost host) : IClassFixture<LowCodeH
         var after = await _client.CompleteAsync(ticket.Text("id"), repair, """{ "action": "repaired", "comment": "Tightened the spindle" }""").ExpectAsync(HttpStatusCode.OK);
 
         var done = after.Items("tasks").Single(t => t.Text("id") == repair);
-        Assert.Equal(("completed", "repaired", "anonymous"), (done.Text("status"), done.Text("action"), done.Text("closedBy")));
+        Assert.Equal(("completed", "repaired", TestClients.Integration.Id), (done.Text("status"), done.Text("action"), done.Text("closedBy")));
         Assert.Equal("Tightened the spindle", done.Text("comment"));
         Assert.Equal("open", after.Text("status"));
         after.OpenTaskAt("qualityCheck");
@@ -32,7 +32,7 @@ public sealed class TicketActionTests(LowCodeHost host) : IClassFixture<LowCodeH
 
         var problem = await _client.CompleteAsync(ticket.Text("id"), repair, """{ "action": "repaired" }""").ExpectProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Contains("already completed by anonymous", problem.Text("detail"), StringComparison.Ordinal);
+        Assert.Contains($"already completed by {TestClients.Integration.Id}", problem.Text("detail"), StringComparison.Ordinal);
         var read = await _client.GetTicketAsync(ticket.Text("id"));
         Assert.Single(read.Items("timeline"), e => e.Text("kind") == "TaskCompleted");
     }
@@ -154,7 +154,7 @@ public sealed class TicketActionTests(LowCodeHost host) : IClassFixture<LowCodeH
         var comments = after.Items("timeline").Where(e => e.Text("kind") == "Comment").ToList();
         Assert.Equal([("We ordered a new belt.", "public"), ("Supplier is slow", "internal")],
             comments.Select(c => (c.Text("summary"), c.Text("subject"))));
-        Assert.All(comments, c => Assert.Equal("anonymous", c.Text("actor")));
+        Assert.All(comments, c => Assert.Equal(TestClients.Integration.Id, c.Text("actor")));
         Assert.Equal(after.Items("timeline").Count, (await _client.GetTicketAsync(id)).Items("timeline").Count);
     }
 

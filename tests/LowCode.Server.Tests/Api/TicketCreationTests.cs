@@ -20,7 +20,7 @@ public sealed class TicketCreationTests(LowCodeHost host) : IClassFixture<LowCod
         Assert.Equal("equipment-repair", ticket.Text("type"));
         Assert.Equal(1, ticket.GetProperty("version").GetInt32());
         Assert.Equal(("Lathe 7 rattles", "open", "P2"), (ticket.Text("title"), ticket.Text("status"), ticket.Text("priority")));
-        Assert.Equal("anonymous", ticket.GetProperty("requester").Text("id"));
+        Assert.Equal(TestClients.Integration.Id, ticket.GetProperty("requester").Text("id")); // a client opening a ticket for no one in particular is its requester
         Assert.Equal("Lathe 7", ticket.GetProperty("form").Text("Asset"));
         var task = Assert.Single(ticket.Items("tasks"));
         Assert.Equal(("repair", "open"), (task.Text("nodeId"), task.Text("status")));

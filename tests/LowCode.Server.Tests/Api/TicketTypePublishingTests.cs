@@ -37,12 +37,12 @@ public sealed class TicketTypePublishingTests(LowCodeHost host) : IClassFixture<
         var second = await _client.PublishAsync(key);
 
         Assert.Equal(1, first.GetProperty("version").GetInt32());
-        Assert.Equal("anonymous", first.Text("publishedBy"));
+        Assert.Equal(TestClients.Integration.Id, first.Text("publishedBy"));
         Assert.Equal(1, again.GetProperty("version").GetInt32()); // nothing changed, nothing new to freeze
         Assert.Equal(2, second.GetProperty("version").GetInt32());
         var versions = await _client.GetAsync($"/api/ticket-types/{key}/versions").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal([1, 2], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
-        Assert.All(versions.EnumerateArray(), v => Assert.Equal("anonymous", v.Text("publishedBy")));
+        Assert.All(versions.EnumerateArray(), v => Assert.Equal(TestClients.Integration.Id, v.Text("publishedBy")));
         var v1 = await _client.GetAsync($"/api/ticket-types/{key}/versions/1").ExpectAsync(HttpStatusCode.OK);
         var v2 = await _client.GetAsync($"/api/ticket-types/{key}/versions/2").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("First", v1.GetProperty("definition").Text("name"));

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.Json;
+
+namespace LowCode.Server.Tests.Api;
+
+/// <summary>
+/// For each route of the access matrix, a request that succeeds for a caller who is allowed. Ticket
+/// routes act on a ticket of 张三 queued for the maintenance team (<see cref="TestTicketTypes.MaintenanceTriage"/>),
+/// made by the integration client, fresh for each call that changes something (as are drafts), so callers
+/// do not get in each other's way.
+/// </summary>
+internal sealed class MatrixRequests
+{
+    private const string ZhangSan = """{ "id": "u-zhang", "name": "张三 Zhang San" }""";
+    private readonly HttpClient _integration;
+    private readonly Lazy<Task<string>> _queuedType;
+    private readonly Lazy<Task<JsonElement>> _ticketToRead;
+
+    public MatrixRequests(HttpClient integration)
+    {
+        _integration = integration;
+        _queuedType = new(integration.PublishMaintenanceTriageAsync);
+        _ticketToRead = new(() => OpenForZhangAsync(amount: 4));
+    }
+
+    public async Task<HttpRequestMessage> ForAsync(string route) => route switch
+    {
+        "Health" => Get("/health"),
+        "ListTicketTypes" => Get("/api/ticket-types/"),
+        "ListTicketTypeVersions" => Get("/api/ticket-types/equipment-repair/versions"),
+        "GetTicketTypeVersion" => Get("/api/ticket-types/equipment-repair/versions/1"),
+        "GetTicketType" => Get("/api/ticket-types/equipment-repair"),
+        "ExportTicketType" => Get("/api/ticket-types/equipment-repair/export"),
+        "CreateTicketType" => Post("/api/ticket-types/", TestTicketTypes.DeskMove(TestTicketTypes.NewKey("matrix"))),
+        "ImportTicketType" => Post("/api/ticket-types/import", TestTicketTypes.DeskMove(TestTicketTypes.NewKey("matrix"))),
+        "SaveTicketTypeDraft" => await FreshDraft(key => Put($"/api/ticket-types/{key}/draft", TestTicketTypes.DeskMove(key, name: "Renamed"))),
+        "ValidateTicketType" => await FreshDraft(key => Post($"/api/ticket-types/{key}/validate")),
+        "PublishTicketType" => await FreshDraft(key => Post($"/api/ticket-types/{key}/publish")),
+        "ListTickets" => Get("/api/tickets/"),
+        "CreateTicket" => Post("/api/tickets/", $$"""{ "type": "equipment-repair", "form": {{TestTicketTypes.RepairForm}} }"""),
+        "GetTicket" => Get($"/api/tickets/{(await _ticketToRead.Value).Text("id")}"),
+        "CompleteTask" => await FreshTicketOfZhang(t => Post($"/api/tickets/{t.Text("id")}/tasks/{t.OpenTaskAt("triage")}/complete", """{ "action": "go" }""")),
+        "AssignTask" => await FreshTicketOfZhang(t => Post($"/api/tickets/{t.Text("id")}/tasks/{t.OpenTaskAt("triage")}/assign", """{ "assignee": "tech-li" }""")),
+        "AddComment" => await FreshTicketOfZhang(t => Post($"/api/tickets/{t.Text("id")}/comments", """{ "text": "Any news?" }""")),
+        "CancelTicket" => await FreshTicketOfZhang(t => Post($"/api/tickets/{t.Text("id")}/cancel", """{ "reason": "No longer needed" }""")),
+        "RetryIncident" => await FreshIncidentOfZhang(),
+        _ => throw new InvalidOperationException($"No request for route '{route}': add one beside its row in the access matrix."),
+    };
+
+    private async Task<HttpRequestMessage> FreshDraft(Func<string, HttpRequestMessage> request)
+    {
+        var key = TestTicketTypes.NewKey("matrix");
+        await _integration.CreateTicketTypeAsync(TestTicketTypes.DeskMove(key));
+        return request(key);
+    }
+
+    private async Task<HttpRequestMessage> FreshTicketOfZhang(Func<JsonElement, HttpRequestMessage> request) => request(await OpenForZhangAsync(amount: 4));
+
+    /// <summary>A ticket of 张三 whose triage is done and whose next step failed.</summary>
+    private async Task<HttpRequestMessage> FreshIncidentOfZhang()
+    {
+        var ticket = await OpenForZhangAsync(amount: 0);
+        var failed = await _integration.CompleteAsync(ticket.Text("id"), ticket.OpenTaskAt("triage"), """{ "action": "go" }""").ExpectAsync(HttpStatusCode.OK);
+        return Post($"/api/tickets/{ticket.Text("id")}/incidents/{failed.Items("incidents").Single().Text("id")}/retry");
+    }
+
+    private async Task<JsonElement> OpenForZhangAsync(int amount) =>
+        await _integration.PostJsonAsync("/api/tickets/", $$"""{ "type": "{{await _queuedType.Value}}", "form": { "Amount": {{amount}} }, "requester": {{ZhangSan}} }""")
+            .ExpectAsync(HttpStatusCode.Created);
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Post(string url, string? json = null) => new(HttpMethod.Post, url) { Content = json is null ? null : ApiCalls.Json(json) };
+
+    private static HttpRequestMessage Put(string url, string json) => new(HttpMethod.Put, url) { Content = ApiCalls.Json(json) };
+}
