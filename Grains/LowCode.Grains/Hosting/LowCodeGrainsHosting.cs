@@ -27,6 +27,9 @@ public static class LowCodeGrainsHosting
         services.AddHttpClient("lowcode-outbound");
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReadModelSchema>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TimerBootstrap>();
+        services.AddSingleton(storage);
+        services.AddSingleton<Tickets.TicketRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Tickets.TicketRecovery>());
         if (services.All(d => d.ServiceType != typeof(TicketClock))) services.AddSingleton(TicketClock.System);
         return silo;
     }

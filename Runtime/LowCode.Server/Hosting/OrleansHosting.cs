@@ -13,7 +13,6 @@ public static class OrleansHosting
         var options = builder.Configuration.GetSection(LowCodeOptions.Section).Get<LowCodeOptions>() ?? new LowCodeOptions();
         var storage = StorageFor(options, builder.Environment.ContentRootPath);
 
-        builder.Services.AddSingleton(storage);
         builder.UseOrleans(silo => silo.AddLowCodeGrains(storage));
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         return builder;

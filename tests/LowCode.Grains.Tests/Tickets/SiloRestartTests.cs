@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using LowCode.Grains.Contracts;
+using LowCode.Grains.ReadModel;
+using LowCode.Grains.Storage;
 using LowCode.Grains.Tickets;
 using LowCode.Runtime.Execution;
 using LowCode.Runtime.Expressions.Context;
@@ -10,7 +12,7 @@ namespace LowCode.Grains.Tests.Tickets;
 /// <summary>Restarts silos of its own cluster, so it does not share one with other tests.</summary>
 public sealed class SiloRestartTests : IAsyncLifetime
 {
-    private readonly TicketCluster _cluster = new();
+    private readonly TicketCluster _cluster = new() { Silos = 1 };
 
     public Task InitializeAsync() => _cluster.InitializeAsync();
     public Task DisposeAsync() => _cluster.DisposeAsync();
@@ -41,5 +43,35 @@ public sealed class SiloRestartTests : IAsyncLifetime
             Assert.True(done.Succeeded, done.Message);
             Assert.Single(done.Value!.State.OpenTasks, t => t.NodeId == "qualityCheck");
         }
+    }
+
+    [Fact]
+    public async Task A_ticket_whose_projection_was_lost_is_restored_when_the_silos_restart()
+    {
+        var id = TicketIds.New(TicketCluster.Clock.GetUtcNow());
+        var outcome = await _cluster.Grains.GetGrain<ITicketGrain>(id).Create(new CreateTicket("equipment-repair", new PersonInfo("u", "U"), "u")
+        {
+            Form = ImmutableDictionary<string, object?>.Empty.Add("Asset", "A").Add("Site", "SH").Add("Category", "it").Add("Description", "d"),
+        });
+        Assert.True(outcome.Succeeded, outcome.Message);
+        var database = new LowCodeDatabase(StorageKind.Sqlite, $"Data Source={_cluster.Database}");
+        var readModel = new TicketReadModel(database);
+
+        // As if the process died after storing the ticket but before writing the read model.
+        await using (var connection = await database.OpenAsync())
+        await using (var delete = LowCodeDatabase.Command(connection, "DELETE FROM lc_tickets WHERE id = @id; DELETE FROM lc_timers WHERE ticket_id = @id", null, ("@id", id)))
+            await delete.ExecuteNonQueryAsync();
+        Assert.Null(await readModel.ProjectedSequenceAsync(id));
+
+        // The process dies: no graceful deactivation, the stored outbox stays. A new silo starts on the same database.
+        foreach (var silo in _cluster.Cluster.Silos.ToList()) await _cluster.Cluster.KillSiloAsync(silo);
+        await _cluster.Cluster.StartAdditionalSiloAsync();
+
+        // Recovery runs in the background once the silos are active; wait for it, bounded.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await readModel.ProjectedSequenceAsync(id) is null && DateTime.UtcNow < deadline)
+            await Task.Yield();
+        Assert.Equal(outcome.Value!.State.Sequence, await readModel.ProjectedSequenceAsync(id));
+        Assert.Equal(2, (await readModel.TimersOfShardAsync(TicketReadModel.ShardOf(id))).Count(t => t.TicketId == id));
     }
 }

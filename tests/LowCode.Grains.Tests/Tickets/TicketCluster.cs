@@ -25,10 +25,12 @@ public sealed class TicketCluster : IAsyncLifetime
     public IGrainFactory Grains => Cluster.GrainFactory;
     public string Database => Path.Combine(_folder, "lowcode.db");
 
+    public int Silos { get; init; } = 2;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var builder = new TestClusterBuilder(2);
+        var builder = new TestClusterBuilder((short)Silos);
         builder.Properties["LowCode:Db"] = Database;
         builder.AddSiloBuilderConfigurator<Silo>();
         builder.AddClientBuilderConfigurator<Client>();

@@ -50,7 +50,7 @@ public sealed class TicketGrainTests(TicketCluster cluster)
         var row = Assert.Single((await ReadModel.ListTicketsAsync(new TicketQuery { Text = closed.TicketId.ToLowerInvariant() })).Items);
         Assert.Equal(("closed", "resolved"), (row.Status, row.Resolution));
         var timeline = await ReadModel.TimelineAsync(closed.TicketId);
-        Assert.Equal(["Created", "StepEntered"], timeline.Take(2).Select(e => e.Kind));
+        Assert.Equal(["Created", "NotificationSent", "TaskCreated"], timeline.Take(3).Select(e => e.Kind));
         Assert.Contains(timeline, e => e.Kind == "TaskCompleted" && e.Subject == "pass");
         Assert.Equal(closed.Sequence, await ReadModel.ProjectedSequenceAsync(closed.TicketId));
     }
