@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using LowCode.Grains.Effects;
 using LowCode.Grains.ReadModel;
 using LowCode.Grains.Storage;
@@ -17,6 +18,8 @@ public static class LowCodeGrainsHosting
     {
         silo.AddLowCodeStorage(storage);
         var services = silo.Services;
+        // Failure detection (e.g. LowCode:Membership:ProbeTimeout, :NumMissedProbesLimit) — Orleans' defaults otherwise.
+        services.Configure<Orleans.Configuration.ClusterMembershipOptions>(silo.Configuration.GetSection("LowCode:Membership"));
         services.AddLowCodeSerialization();
         services.AddSingleton(new LowCodeDatabase(storage.Kind, storage.ConnectionString));
         services.AddSingleton<TicketReadModel>();

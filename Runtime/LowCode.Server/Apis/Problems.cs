@@ -40,6 +40,9 @@ public static class Problems
     public static async Task<(T? Value, IResult? Error)> ReadBody<T>(HttpRequest request) where T : class
     {
         if (request.ContentLength == 0) return (null, BadRequest("The request body is empty; send JSON."));
+        // JSON only: a cross-site form cannot send it without the browser asking first (CORS preflight).
+        if (!request.HasJsonContentType())
+            return (null, Results.Problem(statusCode: 415, title: "Unsupported media type", detail: "Send the body as application/json."));
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, LowCodeJson.Options, request.HttpContext.RequestAborted);

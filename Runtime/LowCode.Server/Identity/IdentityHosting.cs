@@ -132,8 +132,9 @@ public static class IdentityHosting
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             var permit = builder.Configuration.GetValue("LowCode:Security:SignInPermitPerMinute", 20);
+            // One bucket per address and endpoint, so token refreshes do not use up people's sign-in attempts.
             o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                $"{context.Request.Path}|{context.Connection.RemoteIpAddress}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
@@ -145,11 +146,16 @@ public static class IdentityHosting
     /// <summary>A scope of another API: tokens for it must not open the LowCode API (audience check).</summary>
     public const string ReportsScope = "reports.read";
 
-    /// <summary>People pass by role (or simply by being signed in); clients pass only with one of the scopes.</summary>
+    /// <summary>
+    /// Clients pass only with one of the scopes. People pass by role (or simply by being signed in);
+    /// a person's token must also carry the scope, so an app a person signed in to gets no more than it asked for.
+    /// </summary>
     private static bool Allows(AuthorizationHandlerContext context, string scope, string? otherScope = null, string[]? userRoles = null)
     {
         var caller = Caller.From(context.User);
-        if (caller.IsClient) return caller.Scopes.Contains(scope) || (otherScope is not null && caller.Scopes.Contains(otherScope));
+        var scoped = caller.Scopes.Contains(scope) || (otherScope is not null && caller.Scopes.Contains(otherScope));
+        if (caller.IsClient) return scoped;
+        if (caller.Scopes.Count > 0 && !scoped) return false; // a bearer token for a person, without this scope
         return userRoles is null || userRoles.Any(caller.Has);
     }
 

@@ -59,12 +59,9 @@ internal static partial class SignInFlows
     }
 
     /// <summary>A person's tokens: the CLI starts the code flow, the person signs in on the page it is sent to, the code is exchanged with the PKCE verifier.</summary>
-    public static async Task<TokenSet> PersonTokensAsync(this LowCodeHost host, IdentitySeeder.DemoPerson person, string scopes = ApiScopes) =>
-        await host.PersonTokensAsync(person.UserName, person.Password, scopes);
-
-    public static async Task<TokenSet> PersonTokensAsync(this LowCodeHost host, string userName, string password, string scopes = ApiScopes)
+    public static async Task<TokenSet> PersonTokensAsync(this LowCodeHost host, IdentitySeeder.DemoPerson person, string scopes = ApiScopes)
     {
-        var (code, verifier) = await host.AuthorizationCodeAsync(userName, password, scopes);
+        var (code, verifier) = await host.AuthorizationCodeAsync(person, scopes);
         using var client = host.CreateClientWithoutToken();
         var tokens = await client.ExchangeCodeAsync(code, verifier).ExpectAsync(HttpStatusCode.OK);
         return new TokenSet(tokens.Text("access_token"), tokens.TextOrNull("refresh_token"));
@@ -75,7 +72,7 @@ internal static partial class SignInFlows
     /// PKCE challenge; not signed in yet, it is sent to the sign-in page, which sends it back; the
     /// authorization endpoint then redirects to the CLI's callback with a code (and the state it was given).
     /// </summary>
-    public static async Task<(string Code, string Verifier)> AuthorizationCodeAsync(this LowCodeHost host, string userName, string password, string scopes = ApiScopes)
+    public static async Task<(string Code, string Verifier)> AuthorizationCodeAsync(this LowCodeHost host, IdentitySeeder.DemoPerson person, string scopes = ApiScopes)
     {
         using var browser = host.CreateBrowser();
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -89,9 +86,9 @@ internal static partial class SignInFlows
         var signInPage = await RedirectAsync(browser, authorize);
         Assert.Equal("/account/login", signInPage.AbsolutePath);
         var returnUrl = QueryHelpers.ParseQuery(signInPage.Query)["ReturnUrl"].ToString();
-        using (var signedIn = await browser.SubmitSignInAsync(userName, password, returnUrl))
+        using (var signedIn = await browser.SubmitSignInAsync(person.UserName, person.Password, returnUrl))
         {
-            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"{userName} could not sign in: {(int)signedIn.StatusCode} {await signedIn.Content.ReadAsStringAsync()}");
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"{person.UserName} could not sign in: {(int)signedIn.StatusCode} {await signedIn.Content.ReadAsStringAsync()}");
             Assert.Equal(returnUrl, signedIn.Headers.Location?.OriginalString);
         }
         var callback = await RedirectAsync(browser, returnUrl);

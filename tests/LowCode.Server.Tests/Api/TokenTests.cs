@@ -113,7 +113,7 @@ public sealed class TokenTests(ClockedLowCodeHost host) : IClassFixture<ClockedL
     [Fact]
     public async Task A_code_is_not_exchanged_without_the_pkce_verifier_it_was_issued_for()
     {
-        var (code, _) = await host.AuthorizationCodeAsync(DemoPeople.Agent.UserName, DemoPeople.Agent.Password);
+        var (code, _) = await host.AuthorizationCodeAsync(DemoPeople.Agent);
 
         var refusal = await _anonymous.ExchangeCodeAsync(code, new string('v', 43)).ExpectAsync(HttpStatusCode.BadRequest);
 
