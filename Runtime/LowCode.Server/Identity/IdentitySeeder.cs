@@ -18,14 +18,24 @@ namespace LowCode.Server.Identity;
 /// </summary>
 public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOptions> options, IConfiguration configuration, ILogger<IdentitySeeder> log) : IHostedService
 {
-    public sealed record DemoPerson(string Id, string UserName, string Password, string Name, string Role, string Department, string[] Teams, string[] OrgRoles);
+    public sealed record DemoPerson(string Id, string UserName, string Password, string Name, string Role, string Department, string[] Teams, string[] OrgRoles)
+    {
+        /// <summary>Agent profile: region (site) and skills with levels 1-5, e.g. "electrical:4".</summary>
+        public string Region { get; init; } = "";
+        public string[] Skills { get; init; } = [];
+    }
 
     public static readonly IReadOnlyList<DemoPerson> DemoPeople =
     [
         new("u-admin", "admin", "Admin#2026", "系统管理员 Admin", Roles.Administrator, "IT", [], []),
         new("u-zhou", "analyst", "Analyst#2026", "周敏 Zhou Min", Roles.Analyst, "Process", [], []),
         new("u-li", "manager", "Manager#2026", "李伟 Li Wei", Roles.Manager, "Maintenance", ["maintenance", "helpdesk"], ["team-lead", "maintenance-manager"]),
-        new("tech-li", "agent", "Agent#2026", "李强 Li Qiang", Roles.Agent, "Maintenance", ["maintenance"], ["technician", "quality-inspector"]),
+        new("tech-li", "agent", "Agent#2026", "李强 Li Qiang", Roles.Agent, "Maintenance", ["maintenance"], ["technician", "quality-inspector"])
+            { Region = "SH", Skills = ["electrical:4", "mechanical:2"] },
+        new("tech-zhao", "zhaogang", "Agent#2026", "赵刚 Zhao Gang", Roles.Agent, "Maintenance", ["maintenance"], ["technician"])
+            { Region = "BJ", Skills = ["it:3", "hvac:3"] },
+        new("tech-sun", "sunli", "Agent#2026", "孙丽 Sun Li", Roles.Agent, "Maintenance", ["maintenance"], ["technician", "quality-inspector"])
+            { Region = "SZ", Skills = ["mechanical:4", "electrical:1"] },
         new("u-zhang", "zhangsan", "Customer#2026", "张三 Zhang San", Roles.Customer, "Production", [], []),
         new("u-wang", "wangfang", "Customer#2026", "王芳 Wang Fang", Roles.Customer, "Sales", [], []),
     ];
@@ -85,12 +95,17 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOp
 
     private static async Task Create(UserManager<LowCodeUser> users, DemoPerson person)
     {
-        var user = new LowCodeUser { Id = person.Id, UserName = person.UserName, DisplayName = person.Name, Department = person.Department, Email = $"{person.UserName}@example.com" };
+        var user = new LowCodeUser
+        {
+            Id = person.Id, UserName = person.UserName, DisplayName = person.Name, Department = person.Department,
+            Region = person.Region, Email = $"{person.UserName}@example.com",
+        };
         var created = await users.CreateAsync(user, person.Password);
         if (!created.Succeeded) throw new InvalidOperationException($"User {person.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, person.Role);
         var claims = person.Teams.Select(t => new Claim(LowCodeClaims.Team, t))
             .Concat(person.OrgRoles.Select(r => new Claim(LowCodeClaims.OrgRole, r)))
+            .Concat(person.Skills.Select(skill => new Claim(LowCodeClaims.Skill, skill)))
             .Append(new Claim(LowCodeClaims.Department, person.Department));
         await users.AddClaimsAsync(user, claims);
     }

@@ -39,4 +39,6 @@ public static class LowCodeClaims
     /// <summary>An organisation role used by flows (team-lead, quality-inspector…), not an access role.</summary>
     public const string OrgRole = "org_role";
     public const string Department = "department";
+    /// <summary>An agent's skill with its level 1-5, "electrical:4" (used by dispatch rules).</summary>
+    public const string Skill = "skill";
 }
