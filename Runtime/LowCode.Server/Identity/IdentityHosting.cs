@@ -62,6 +62,9 @@ public static class IdentityHosting
             o.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
         });
 
+        // Sessions of deleted users (or users whose security stamp changed) end within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddSingleton<KeyStore>(sp => new KeyStore(sp.GetRequiredService<LowCodeDatabase>()));
         services.AddDataProtection().SetApplicationName("lowcode");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
