@@ -121,7 +121,42 @@ public sealed class TicketGrain(
         S.Outbox.AddRange(result.Effects);
         await state.WriteStateAsync(); // durable from here: the caller may be told
         await PerformOutbox();
+        await OfferToQueues(result.Effects);
         return CommandOutcome<TicketSnapshot>.Ok(Snapshot());
+    }
+
+    /// <summary>
+    /// Tasks assigned by a dispatch rule are offered to the rule's fallback team, so the team's queue
+    /// shows them and anyone in it can claim them. (Choosing a person by the rule's filter and strategy
+    /// comes with the dispatch work and runs before this fallback.)
+    /// </summary>
+    private async Task OfferToQueues(IReadOnlyList<WorkflowEffect> effects)
+    {
+        foreach (var created in effects.OfType<CreateTaskEffect>())
+        {
+            var task = created.Task;
+            if (task.Assignment.Rule is not { } ruleKey || task.Assignee is not null || !task.Candidates.IsEmpty) continue;
+            var compiled = await plans.GetAsync(S.Ticket!.TicketType, S.Ticket.Version);
+            var rule = compiled.Definition.DispatchRules.Find(r => r?.Key == ruleKey);
+            if (rule?.FallbackTeam is not { Length: > 0 } team || S.Ticket.FindTask(task.Id) is not { Status: Runtime.Execution.TaskStatus.Open }) continue;
+            var offer = new OfferTask(task.Id, [new Runtime.Definitions.Participant(Runtime.Definitions.ParticipantKind.Team, team)])
+            {
+                Actor = "dispatch", At = clock.Now, Reason = $"the queue of rule '{rule.Name}'",
+            };
+            try
+            {
+                var plan = compiled.Plan;
+                var next = WorkflowEngine.Apply(plan, S.Ticket, offer);
+                S.Ticket = next.State;
+                S.Outbox.AddRange(next.Effects);
+                await state.WriteStateAsync();
+                await PerformOutbox();
+            }
+            catch (EngineException e)
+            {
+                log.LogWarning("Offering task {Task} of {Ticket} to team {Team} was refused: {Message}", task.Id, Id, team, e.Message);
+            }
+        }
     }
 
     private async Task PerformOutbox()

@@ -12,6 +12,7 @@ internal sealed partial class Run
         {
             case CompleteTask complete: CompleteTask(complete); break;
             case AssignTask assign: AssignTask(assign); break;
+            case OfferTask offer: OfferTask(offer); break;
             case TimerFired fired: TimerFired(fired); break;
             case HttpCallCompleted http: HttpCallCompleted(http); break;
             case ChildTicketClosed child: ChildTicketClosed(child); break;
@@ -117,6 +118,16 @@ internal sealed partial class Run
         var what = assignee is null ? "released to the queue" : task.Assignee is null ? $"claimed by {assignee}" : $"reassigned to {assignee}";
         Timeline(TimelineKind.TaskAssigned, $"{task.Name} {what}{(input.Reason is null ? "" : $": {input.Reason}")}",
             task.NodeId, task.Id, "assignee", task.Assignee, assignee);
+    }
+
+    private void OfferTask(OfferTask input)
+    {
+        var task = RequireOpenTask(input.TaskId);
+        if (input.To.IsDefaultOrEmpty) throw new EngineException(EngineError.InvalidInput, "Say whom to offer the task to.");
+        if (task.Candidates.SequenceEqual(input.To)) return;
+        ReplaceTask(task with { Candidates = input.To });
+        Timeline(TimelineKind.Dispatch, $"{task.Name} offered to {string.Join(", ", input.To)}{(input.Reason is null ? "" : $": {input.Reason}")}",
+            task.NodeId, task.Id, "candidates");
     }
 
     private void TimerFired(TimerFired input)

@@ -12,6 +12,7 @@ namespace LowCode.Runtime.Execution;
 [JsonDerivedType(typeof(StartTicket), "start")]
 [JsonDerivedType(typeof(CompleteTask), "completeTask")]
 [JsonDerivedType(typeof(AssignTask), "assignTask")]
+[JsonDerivedType(typeof(OfferTask), "offerTask")]
 [JsonDerivedType(typeof(TimerFired), "timerFired")]
 [JsonDerivedType(typeof(HttpCallCompleted), "httpCallCompleted")]
 [JsonDerivedType(typeof(ChildTicketClosed), "childTicketClosed")]
@@ -41,6 +42,15 @@ public sealed record CompleteTask(string TaskId, string Action) : WorkflowInput
 
 /// <summary>Claim, release (assignee null) or reassign a task.</summary>
 public sealed record AssignTask(string TaskId, string? Assignee) : WorkflowInput
+{
+    public string? Reason { get; init; }
+}
+
+/// <summary>
+/// Offers an unassigned task to a queue — a team, role or several people — for whoever claims it first
+/// (a dispatch rule's "offer to the team queue" strategy or its fallback).
+/// </summary>
+public sealed record OfferTask(string TaskId, ImmutableArray<Definitions.Participant> To) : WorkflowInput
 {
     public string? Reason { get; init; }
 }

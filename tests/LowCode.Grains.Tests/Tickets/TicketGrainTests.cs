@@ -140,4 +140,18 @@ public sealed class TicketGrainTests(TicketCluster cluster)
         await Complete(grain, "repair", "repaired");
         Assert.Empty((await grain.Get())!.State.Timers);
     }
+
+    [Fact]
+    public async Task A_step_assigned_by_rule_is_offered_to_the_rules_fallback_team_queue()
+    {
+        var (grain, _) = await Open("equipment-repair", Repair);
+        var state = (await grain.Get())!.State;
+        var repair = Assert.Single(state.OpenTasks);
+        Assert.Equal([new Runtime.Definitions.Participant(Runtime.Definitions.ParticipantKind.Team, "maintenance")], repair.Candidates.ToArray());
+
+        var queue = await ReadModel.ListTicketsAsync(new TicketQuery { Visibility = new TicketVisibility(null, [], ["maintenance"], []), PageSize = 200 });
+        Assert.Contains(queue.Items, row => row.Id == state.TicketId);
+        var elsewhere = await ReadModel.ListTicketsAsync(new TicketQuery { Visibility = new TicketVisibility(null, [], ["finance"], []), PageSize = 200 });
+        Assert.DoesNotContain(elsewhere.Items, row => row.Id == state.TicketId);
+    }
 }

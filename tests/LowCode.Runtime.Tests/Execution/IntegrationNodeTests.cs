@@ -171,4 +171,20 @@ public sealed class IntegrationNodeTests
         Assert.Equal("P3", t.State.Priority);
         Assert.Contains(t.Timeline, e => e.Kind == TimelineKind.EscalationFired && e.Summary.Contains("condition is false"));
     }
+
+    [Fact]
+    public void Task_offered_to_a_team_queue_keeps_its_offer_until_claimed()
+    {
+        var t = new Driver(Build([Start(), Task("work", "ok") with { Assignment = new Assignment { Rule = "by-skill" } }, End()], "start.out -> work", "work.ok -> end"), Context).Start();
+        var task = t.OpenTask("work").Id;
+        t.Apply(new OfferTask(task, [new Participant(ParticipantKind.Team, "maintenance")]) { Reason = "no technician matched" });
+
+        Assert.Equal([new Participant(ParticipantKind.Team, "maintenance")], t.OpenTask("work").Candidates.ToArray());
+        Assert.Contains(t.LastEffects.OfType<TimelineEffect>(), e => e.Entry.Kind == TimelineKind.Dispatch && e.Entry.Summary.Contains("no technician matched"));
+        Assert.Equal(EngineError.InvalidInput, Assert.Throws<EngineException>(() => t.Apply(new OfferTask(task, []))).Error);
+
+        t.Apply(new AssignTask(task, "tech-li") { Actor = "tech-li" });
+        t.Complete("work", "ok", actor: "tech-li");
+        Assert.Equal(EngineError.Conflict, Assert.Throws<EngineException>(() => t.Apply(new OfferTask(task, [new Participant(ParticipantKind.Team, "x")]))).Error);
+    }
 }
