@@ -34,9 +34,11 @@ public sealed class KeyStore(LowCodeDatabase database) : IXmlRepository
     {
         using var connection = database.OpenAsync().GetAwaiter().GetResult();
         Ensure(connection);
+        if (Read(connection, name) is { } existing) return existing;
+        // Several instances may start at once: the first insert wins and everyone reads the winner.
         using (var insert = Command(connection, "INSERT INTO lc_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING", null,
-                   ("@name", name), ("@value", Read(connection, name) is null ? create() : "")))
-            if (Read(connection, name) is null) insert.ExecuteNonQuery();
+                   ("@name", name), ("@value", create())))
+            insert.ExecuteNonQuery();
         return Read(connection, name) ?? throw new InvalidOperationException($"Key {name} could not be stored.");
     }
 

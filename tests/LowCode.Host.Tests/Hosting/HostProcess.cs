@@ -18,6 +18,9 @@ public sealed class HostProcess : IDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+
+    /// <summary>Completed when the host logs that it has started (after the silo and every start-up task), or fails when it exits first.</summary>
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private HostProcess(string name, HostSettings settings, Process process)
@@ -62,6 +65,8 @@ public sealed class HostProcess : IDisposable
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var host = new HostProcess(name, settings, process);
         process.OutputDataReceived += (_, e) => host.Record(e.Data);
+        process.Exited += (_, _) => host._started.TrySetException(
+            new InvalidOperationException($"Host {name} exited with code {process.ExitCode} before it started."));
         process.ErrorDataReceived += (_, e) => host.Record(e.Data, "err");
         process.Start();
         process.BeginOutputReadLine();
@@ -94,29 +99,23 @@ public sealed class HostProcess : IDisposable
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("access_token").GetString());
     }
 
-    /// <summary>Polls <c>GET /health</c> until it answers 200; fails with the reason when the process exits or time runs out.</summary>
+    /// <summary>
+    /// Waits for the host's own "Application started." log line (an explicit barrier: the silo and all
+    /// start-up work are done), then checks that <c>GET /health</c> answers 200.
+    /// </summary>
     public async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        var last = "no answer yet";
-        while (deadline.Elapsed < timeout)
+        try
         {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"Host {Name} exited with code {_process.ExitCode} before it was healthy.");
-            try
-            {
-                using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                using var response = await Http.GetAsync("/health", attempt.Token);
-                if (response.StatusCode == HttpStatusCode.OK) return;
-                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(attempt.Token)}";
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                last = e.Message;
-            }
-            await Task.Delay(100);
+            await _started.Task.WaitAsync(timeout);
         }
-        throw new TimeoutException($"Host {Name} was not healthy within {timeout.TotalSeconds:0} s (last: {last}).");
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Host {Name} did not start within {timeout.TotalSeconds:0} s.");
+        }
+        using var response = await Http.GetAsync("/health");
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"Host {Name} started but is not healthy: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>SIGKILL: the process and everything it started die at once, mid-write if need be.</summary>
@@ -179,6 +178,7 @@ public sealed class HostProcess : IDisposable
     private void Record(string? line, string stream = "out")
     {
         if (line is null) return;
+        if (line.Contains("Application started.", StringComparison.Ordinal)) _started.TrySetResult();
         _output.Enqueue($"[{_clock.Elapsed.TotalSeconds,7:0.000} {Name} {stream}] {line}");
         while (_output.Count > MaxOutputLines) _output.TryDequeue(out _);
     }
