@@ -24,6 +24,7 @@ app.UseAntiforgery();
 
 app.MapAccountEndpoints();
 app.MapConnectEndpoints();
+app.MapWebSignIn();
 app.MapHealthApi();
 app.MapTicketTypesApi();
 app.MapTicketsApi();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LowCode.Browser.Tests.Hosting;
 using Microsoft.Playwright;
 using Xunit;
@@ -49,7 +50,8 @@ public sealed class NavigationTests(BrowserHost host)
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/workspace");
-        await Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "/account/login?ReturnUrl=%2Fworkspace").ToString());
+        // Through the site's own code flow: /signin → /connect/authorize (client lowcode-web, PKCE) → the sign-in form.
+        await Expect(page).ToHaveURLAsync(new Regex(@"/account/login\?ReturnUrl=%2Fconnect%2Fauthorize%3Fclient_id%3Dlowcode-web%26.*code_challenge_method%3DS256"));
 
         await BrowserHost.FillSignInForm(page, "agent");
 
@@ -66,6 +68,6 @@ public sealed class NavigationTests(BrowserHost host)
         await Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "/account/login").ToString());
         await page.GotoAsync("/dashboards");
 
-        await Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "/account/login?ReturnUrl=%2Fdashboards").ToString());
+        await Expect(page).ToHaveURLAsync(new Regex(@"/account/login\?ReturnUrl=%2Fconnect%2Fauthorize%3F"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace LowCode.Server.Identity;
@@ -26,15 +27,25 @@ public static class AccountEndpoints
             return Page(context, antiforgery, returnUrl, error, StatusCodes.Status400BadRequest);
         }).AllowAnonymous().RequireRateLimiting(IdentityHosting.SignInLimit).DisableAntiforgery();
 
-        account.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<LowCodeUser> signIn) =>
+        account.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<LowCodeUser> signIn, TokenBackchannel backchannel) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
-            await signIn.SignOutAsync();
+            await SignOutEverywhereAsync(context, signIn, backchannel);
             return Results.LocalRedirect("/account/login");
         }).AllowAnonymous().DisableAntiforgery();
     }
 
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+    /// <summary>Ends the site session (revoking its refresh token) and the sign-in page's session.</summary>
+    public static async Task SignOutEverywhereAsync(HttpContext context, SignInManager<LowCodeUser> signIn, TokenBackchannel backchannel)
+    {
+        var site = await context.AuthenticateAsync(WebSignIn.Scheme);
+        if (site.Properties is { } properties && WebSession.RefreshTokenOf(properties) is { } refreshToken)
+            await backchannel.RevokeAsync(context, refreshToken);
+        await context.SignOutAsync(WebSignIn.Scheme);
+        await signIn.SignOutAsync();
+    }
+
+    private static bool IsLocal(string url) => WebSignIn.IsLocal(url);
 
     private static IResult Page(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error, int status = 200)
     {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
@@ -21,11 +23,15 @@ public static class ConnectEndpoints
 
         connect.MapMethods("/authorize", ["GET", "POST"], Authorize).AllowAnonymous();
         connect.MapPost("/token", Token).AllowAnonymous().RequireRateLimiting(IdentityHosting.SignInLimit);
-        connect.MapMethods("/logout", ["GET", "POST"], async (HttpContext context) =>
+        // Signing out changes state, so a GET (a link another site could plant) only asks; the form posts.
+        connect.MapGet("/logout", (HttpContext context, IAntiforgery antiforgery) => ConfirmSignOut(context, antiforgery)).AllowAnonymous();
+        connect.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<LowCodeUser> signIn, TokenBackchannel backchannel) =>
         {
-            await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+                return ConfirmSignOut(context, antiforgery);
+            await AccountEndpoints.SignOutEverywhereAsync(context, signIn, backchannel);
             return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableAntiforgery();
         connect.MapMethods("/userinfo", ["GET", "POST"], async (HttpContext context, UserManager<LowCodeUser> users) =>
         {
             var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -37,6 +43,22 @@ public static class ConnectEndpoints
                 [Claims.Role] = await users.GetRolesAsync(user),
             });
         }).AllowAnonymous();
+    }
+
+    private static IResult ConfirmSignOut(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var e = HtmlEncoder.Default;
+        // The OpenID Connect parameters (id_token_hint, post_logout_redirect_uri, state) travel on in the form.
+        var carried = string.Concat(context.Request.Query.Where(p => p.Key is "id_token_hint" or "post_logout_redirect_uri" or "state" or "client_id")
+            .Select(p => $"<input type=\"hidden\" name=\"{e.Encode(p.Key)}\" value=\"{e.Encode(p.Value.ToString())}\">"));
+        return Results.Content($"""
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign out · LowCode</title></head>
+            <body style="font-family:system-ui,sans-serif;margin:3rem"><form method="post" action="/connect/logout">
+            <h1>退出登录 Sign out?</h1>
+            <input type="hidden" name="{e.Encode(tokens.FormFieldName)}" value="{e.Encode(tokens.RequestToken ?? "")}">{carried}
+            <button type="submit" data-action="confirm-sign-out">退出 Sign out</button></form></body></html>
+            """, "text/html; charset=utf-8");
     }
 
     /// <summary>Authorization code flow: a signed-in person (cookie) gets a code for the requested scopes.</summary>

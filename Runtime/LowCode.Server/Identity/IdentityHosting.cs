@@ -51,7 +51,6 @@ public static class IdentityHosting
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
-            o.LogoutPath = "/account/logout";
             o.Cookie.Name = "lowcode.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -91,6 +90,8 @@ public static class IdentityHosting
                  .EnableEndSessionEndpointPassthrough()
                  .EnableUserInfoEndpointPassthrough()
                  .DisableTransportSecurityRequirement();
+                o.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor);
+                o.AddEventHandler(ClientRedirectUris.Descriptor);
             })
             .AddValidation(o =>
             {
@@ -112,12 +113,21 @@ public static class IdentityHosting
         services.AddSingleton<IConfigureOptions<OpenIddictValidationOptions>>(sp => new ConfigureOptions<OpenIddictValidationOptions>(o =>
             o.TimeProvider = sp.GetRequiredService<Grains.Hosting.TicketClock>().Time));
 
-        // A bearer token when one is sent, the sign-in cookie otherwise.
+        // A bearer token when one is sent, the site cookie (from the web client's code flow) otherwise.
+        // The sign-in page's cookie is only the authorization server's session: it opens nothing else.
         services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = context =>
+            .AddPolicyScheme(Scheme, "Bearer token or site cookie", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
-                    : IdentityConstants.ApplicationScheme);
+                    : WebSignIn.Scheme);
+        services.AddWebSignIn();
+        // AddIdentity made its own cookie the default for pages; pages and API go by the policy scheme instead.
+        services.Configure<AuthenticationOptions>(o =>
+        {
+            o.DefaultAuthenticateScheme = Scheme;
+            o.DefaultChallengeScheme = Scheme;
+            o.DefaultForbidScheme = Scheme;
+        });
 
         services.AddAuthorization(o =>
         {
@@ -141,6 +151,7 @@ public static class IdentityHosting
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
+        services.AddScoped<PersonSessions>();
         services.AddAntiforgery();
         services.AddHostedService<IdentitySeeder>();
         return builder;
@@ -162,10 +173,10 @@ public static class IdentityHosting
         return userRoles is null || userRoles.Any(caller.Has);
     }
 
-    private static Task Deny<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> context, int status) where T : AuthenticationSchemeOptions
+    internal static Task Deny<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> context, int status) where T : AuthenticationSchemeOptions
     {
-        // Only the API answers 401/403. Pages redirect, and so does /connect/authorize: a browser sent there
-        // to start the code flow must reach the sign-in page and come back, not stop at a bare 401.
+        // Only the API answers 401/403. Pages redirect (to start the web client's code flow), and so does
+        // /connect/authorize: a browser sent there must reach the sign-in page and come back, not stop at a bare 401.
         if (context.Request.Path.StartsWithSegments("/api"))
             context.Response.StatusCode = status;
         else

@@ -79,6 +79,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOp
         if (!string.IsNullOrWhiteSpace(adminName) && !string.IsNullOrWhiteSpace(adminPassword) && await users.FindByNameAsync(adminName) is null)
             await Create(users, new DemoPerson(Guid.NewGuid().ToString("N"), adminName, adminPassword, adminName, Roles.Administrator, "IT", [], []));
 
+        await CreateWebClient(scope.GetRequiredService<IOpenIddictApplicationManager>(), scope.GetRequiredService<TokenBackchannel>().ClientSecret, ct);
         await CreateConfiguredClients(scope.GetRequiredService<IOpenIddictApplicationManager>(), ct);
 
         if (options.Value.SeedDemoData && !await users.Users.AnyAsync(ct))
@@ -108,6 +109,31 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOp
             .Concat(person.Skills.Select(skill => new Claim(LowCodeClaims.Skill, skill)))
             .Append(new Claim(LowCodeClaims.Department, person.Department));
         await users.AddClaimsAsync(user, claims);
+    }
+
+    /// <summary>
+    /// The web UI's own client: confidential (its secret is in the key store every instance shares), code
+    /// flow with PKCE and refresh tokens. Its redirect URI is this site's callback, checked per request
+    /// (<see cref="ClientRedirectUris"/>), so none is registered.
+    /// </summary>
+    private static async Task CreateWebClient(IOpenIddictApplicationManager apps, string secret, CancellationToken ct)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = WebSignIn.ClientId, ClientSecret = secret, ClientType = ClientTypes.Confidential,
+            ConsentType = ConsentTypes.Implicit, DisplayName = "LowCode web UI",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + OpenIddictConstants.Scopes.OfflineAccess,
+                Permissions.Prefixes.Scope + Identity.Scopes.TicketsRead, Permissions.Prefixes.Scope + Identity.Scopes.TicketsWrite,
+                Permissions.Prefixes.Scope + Identity.Scopes.TicketTypesRead, Permissions.Prefixes.Scope + Identity.Scopes.TicketTypesWrite,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        if (await apps.FindByClientIdAsync(WebSignIn.ClientId, ct) is { } existing) await apps.UpdateAsync(existing, descriptor, ct);
+        else await apps.CreateAsync(descriptor, ct);
     }
 
     /// <summary>Integration clients from configuration: LowCode:Clients:N:Id, :Secret, :Scopes (space-separated).</summary>

@@ -16,11 +16,11 @@ public sealed class KeyStore(LowCodeDatabase database) : IXmlRepository
 {
     public SecurityKey SigningKey() => new RsaSecurityKey(LoadRsa("oidc-signing")) { KeyId = "lowcode-signing" };
 
-    public SecurityKey EncryptionKey() => new SymmetricSecurityKey(Convert.FromBase64String(GetOrCreate("oidc-encryption", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))));
+    public SecurityKey EncryptionKey() => new SymmetricSecurityKey(Convert.FromBase64String(Get("oidc-encryption", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))));
 
     private RSA LoadRsa(string name)
     {
-        var pem = GetOrCreate(name, () =>
+        var pem = Get(name, () =>
         {
             using var rsa = RSA.Create(2048);
             return rsa.ExportRSAPrivateKeyPem();
@@ -30,7 +30,8 @@ public sealed class KeyStore(LowCodeDatabase database) : IXmlRepository
         return key;
     }
 
-    private string GetOrCreate(string name, Func<string> create)
+    /// <summary>The named secret, created by the first instance that asks for it.</summary>
+    public string Get(string name, Func<string> create)
     {
         using var connection = database.OpenAsync().GetAwaiter().GetResult();
         Ensure(connection);

@@ -58,7 +58,8 @@ public sealed class AccessMatrixTests(LowCodeHost host) : IClassFixture<LowCodeH
     private static bool IsFramework(RouteEndpoint endpoint) =>
         endpoint.RoutePattern.RawText is { } raw
         && (raw.StartsWith("/openapi/", StringComparison.Ordinal) || raw.StartsWith("/scalar", StringComparison.Ordinal)
-            || raw.StartsWith("/connect/", StringComparison.Ordinal) || raw.StartsWith("/account/", StringComparison.Ordinal));
+            || raw.StartsWith("/connect/", StringComparison.Ordinal) || raw.StartsWith("/account/", StringComparison.Ordinal)
+            || raw is "/signin" or "/signin-callback");
 
     /// <summary>
     /// What serves the pages rather than data: their CSS and script files (static assets, and in development

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using LowCode.Server.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
@@ -37,6 +41,9 @@ public class LowCodeHost : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting($"LowCode:Clients:{i}:Scopes", TestClients.All[i].Scopes);
         }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The web client redeems codes over HTTP at the site's own origin: here that is the in-memory server.
+        builder.ConfigureTestServices(services => services.AddHttpClient(TokenBackchannel.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler()));
     }
 
     /// <summary>

@@ -36,13 +36,37 @@ internal static partial class SignInFlows
     /// <summary>A client with a cookie container of its own that follows no redirects: one browser.</summary>
     public static HttpClient CreateBrowser(this LowCodeHost host) => host.CreateClientWithoutToken(new CookieContainerHandler(new CookieContainer()));
 
-    /// <summary>A browser in which the person signed in through the sign-in page; it carries their cookie.</summary>
-    public static async Task<HttpClient> SignInAsync(this LowCodeHost host, IdentitySeeder.DemoPerson person)
+    /// <summary>
+    /// A browser in which the person signed in as the web UI does: through the site's own code flow
+    /// (<c>/signin</c> → authorization endpoint → sign-in page → callback); it carries the site cookie.
+    /// </summary>
+    public static async Task<HttpClient> SignInAsync(this LowCodeHost host, IdentitySeeder.DemoPerson person, string returnUrl = "/portal")
     {
         var browser = host.CreateBrowser();
-        using var response = await browser.SubmitSignInAsync(person.UserName, person.Password);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{person.UserName} could not sign in: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        using var landed = await browser.SignInThroughSiteAsync(person.UserName, person.Password, $"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        Assert.True(landed.StatusCode == HttpStatusCode.Redirect && landed.Headers.Location?.OriginalString == returnUrl,
+            $"{person.UserName} could not sign in: {(int)landed.StatusCode} {landed.Headers.Location} {await landed.Content.ReadAsStringAsync()}");
         return browser;
+    }
+
+    /// <summary>
+    /// Follows the site's sign-in from <paramref name="startAt"/> the way a browser does and returns the
+    /// callback's answer (a redirect to where the person was going, with the site cookie).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInThroughSiteAsync(this HttpClient browser, string userName, string password, string startAt)
+    {
+        var next = await RedirectAsync(browser, startAt);
+        for (var hop = 0; next.AbsolutePath != "/account/login"; hop++)
+        {
+            Assert.True(hop < 4, $"Still not at the sign-in page after {hop} redirects: {next}");
+            next = await RedirectAsync(browser, next.PathAndQuery);
+        }
+        var returnUrl = QueryHelpers.ParseQuery(next.Query)["ReturnUrl"].ToString();
+        using (var signedIn = await browser.SubmitSignInAsync(userName, password, returnUrl))
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"{userName} could not sign in: {(int)signedIn.StatusCode} {await signedIn.Content.ReadAsStringAsync()}");
+        var callback = await RedirectAsync(browser, returnUrl);
+        Assert.Equal("/signin-callback", callback.AbsolutePath);
+        return await browser.GetAsync(callback.PathAndQuery);
     }
 
     /// <summary>Loads the sign-in page (antiforgery cookie and field) and posts the form, as a browser does.</summary>
@@ -106,7 +130,7 @@ internal static partial class SignInFlows
     public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string refreshToken) =>
         client.PostFormAsync("/connect/token", ("grant_type", "refresh_token"), ("refresh_token", refreshToken), ("client_id", Cli));
 
-    private static async Task<Uri> RedirectAsync(HttpClient browser, string url)
+    public static async Task<Uri> RedirectAsync(this HttpClient browser, string url)
     {
         using var response = await browser.GetAsync(url);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"GET {url} answered {(int)response.StatusCode}, expected a redirect: {await response.Content.ReadAsStringAsync()}");
