@@ -28,6 +28,7 @@ app.MapWebSignIn();
 app.MapHealthApi();
 app.MapTicketTypesApi();
 app.MapTicketsApi();
+app.MapClientsApi();
 app.MapLowCodeUi();
 
 app.Run();

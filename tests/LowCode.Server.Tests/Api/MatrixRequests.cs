@@ -13,12 +13,14 @@ internal sealed class MatrixRequests
 {
     private const string ZhangSan = """{ "id": "u-zhang", "name": "张三 Zhang San" }""";
     private readonly HttpClient _integration;
+    private readonly HttpClient _administrator;
     private readonly Lazy<Task<string>> _queuedType;
     private readonly Lazy<Task<JsonElement>> _ticketToRead;
 
-    public MatrixRequests(HttpClient integration)
+    public MatrixRequests(HttpClient integration, HttpClient administrator)
     {
         _integration = integration;
+        _administrator = administrator;
         _queuedType = new(integration.PublishMaintenanceTriageAsync);
         _ticketToRead = new(() => OpenForZhangAsync(amount: 4));
     }
@@ -44,6 +46,10 @@ internal sealed class MatrixRequests
         "AddComment" => await FreshTicketOfZhang(t => Post($"/api/tickets/{t.Text("id")}/comments", """{ "text": "Any news?" }""")),
         "CancelTicket" => await FreshTicketOfZhang(t => Post($"/api/tickets/{t.Text("id")}/cancel", """{ "reason": "No longer needed" }""")),
         "RetryIncident" => await FreshIncidentOfZhang(),
+        "ListClients" => Get("/api/clients/"),
+        "CreateClient" => Post("/api/clients/", NewClientJson(TestTicketTypes.NewKey("matrix"))),
+        "RotateClientSecret" => await FreshClient(id => Post($"/api/clients/{id}/secret")),
+        "DeleteClient" => await FreshClient(id => new HttpRequestMessage(HttpMethod.Delete, $"/api/clients/{id}")),
         _ => throw new InvalidOperationException($"No request for route '{route}': add one beside its row in the access matrix."),
     };
 
@@ -52,6 +58,16 @@ internal sealed class MatrixRequests
         var key = TestTicketTypes.NewKey("matrix");
         await _integration.CreateTicketTypeAsync(TestTicketTypes.DeskMove(key));
         return request(key);
+    }
+
+    private static string NewClientJson(string id) => $$"""{ "clientId": "{{id}}", "name": "Matrix ERP", "scopes": ["tickets.read"] }""";
+
+    /// <summary>A client registered by an administrator for this one call (the integration client may not register any).</summary>
+    private async Task<HttpRequestMessage> FreshClient(Func<string, HttpRequestMessage> request)
+    {
+        var id = TestTicketTypes.NewKey("matrix");
+        await _administrator.PostJsonAsync("/api/clients/", NewClientJson(id)).ExpectAsync(HttpStatusCode.Created);
+        return request(id);
     }
 
     private async Task<HttpRequestMessage> FreshTicketOfZhang(Func<JsonElement, HttpRequestMessage> request) => request(await OpenForZhangAsync(amount: 4));
