@@ -15,6 +15,9 @@ public sealed record UserTaskNode : Node
 
     public List<Escalation> Escalations { get; init; } = [];
 
+    /// <summary>While the ticket waits here (on the requester or an outside party), its SLA clocks pause.</summary>
+    public bool PausesSla { get; init; }
+
     protected override string GetKind() => NodeKinds.UserTask;
 
     public override IEnumerable<string> OutcomePorts() =>

@@ -20,6 +20,9 @@ public sealed record WorkflowDefinition
     /// <summary>Business calendar that timers and escalations use unless a node names another.</summary>
     public string? Calendar { get; init; }
 
+    /// <summary>First-response and resolution targets per priority, with their warnings and escalations.</summary>
+    public SlaDefinition? Sla { get; init; }
+
     public List<VariableDefinition> Variables { get; init; } = [];
     public List<Node> Nodes { get; init; } = [];
     public List<Connection> Connections { get; init; } = [];

@@ -19,9 +19,11 @@ internal sealed partial class Run
             case ExternalEvent external: ExternalEvent(external); break;
             case CancelTicket cancel: Cancel(cancel); break;
             case RetryIncident retry: RetryIncident(retry); break;
+            case RecordResponse: RequireOpen(); RespondSla(); break;
             default: throw new EngineException(EngineError.InvalidInput, $"Unknown input {input.GetType().Name}.");
         }
         Pump();
+        ReconcileSla();
     }
 
     private void RequireOpen()
@@ -60,6 +62,7 @@ internal sealed partial class Run
             Assignee = task.Assignee ?? _actor,
         });
         var data = input.Data ?? [];
+        RespondSla();
         MergeForm(data);
         Timeline(TimelineKind.TaskCompleted, string.IsNullOrWhiteSpace(input.Comment) ? task.Name : $"{task.Name} — {input.Comment}",
             task.NodeId, task.Id, input.Action, after: data.IsEmpty ? null : data);
@@ -114,6 +117,7 @@ internal sealed partial class Run
         var task = RequireOpenTask(input.TaskId);
         var assignee = string.IsNullOrWhiteSpace(input.Assignee) ? null : input.Assignee;
         if (task.Assignee == assignee) return;
+        if (assignee is not null && assignee == _actor) RespondSla(); // a claim is a response
         ReplaceTask(task with { Assignee = assignee });
         var what = assignee is null ? "released to the queue" : task.Assignee is null ? $"claimed by {assignee}" : $"reassigned to {assignee}";
         Timeline(TimelineKind.TaskAssigned, $"{task.Name} {what}{(input.Reason is null ? "" : $": {input.Reason}")}",
@@ -137,6 +141,11 @@ internal sealed partial class Run
         if (index < 0 || !IsOpen) return; // already fired, cancelled, or the ticket closed: firing again changes nothing
         var timer = _timers[index];
         _timers.RemoveAt(index);
+        if (timer.Purpose == TimerPurpose.Sla)
+        {
+            SlaTimerFired(timer);
+            return;
+        }
         var token = FindToken(timer.TokenId);
         if (token is null) return;
         switch (timer.Purpose)

@@ -91,21 +91,39 @@ internal sealed partial class Run
             return;
         }
         Timeline(TimelineKind.EscalationFired, $"Escalation '{escalation.Id}' on {node.DisplayName}", node.Id, subject: escalation.Id);
-        var openTasks = _tasks.Where(t => t.TokenId == token.Id && t.Status == TaskStatus.Open).ToList();
-        for (var i = 0; i < escalation.Actions.Count; i++)
+        RunEscalationActions(escalation.Actions, node.Id, path, $"escalation '{escalation.Id}'",
+            _tasks.Where(t => t.TokenId == token.Id && t.Status == TaskStatus.Open), node.Id);
+        if (escalation.Port is not null)
         {
-            var action = escalation.Actions[i];
+            CancelStepWork(token, $"escalated by '{escalation.Id}'");
+            Advance(token, node.Id, escalation.Port);
+        }
+    }
+
+    /// <summary>
+    /// Notify, reassign, raise priority — for a step's escalation or an SLA threshold. Messages are the
+    /// templates compiled at "<paramref name="templateNode"/>:<paramref name="path"/>.actions[i].message".
+    /// </summary>
+    private void RunEscalationActions(IReadOnlyList<EscalationAction> actions, string templateNode, string path, string label,
+        IEnumerable<TaskState> openTasks, string? nodeId)
+    {
+        var tasks = openTasks.ToList();
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var action = actions[i];
+            if (action is null) continue;
             switch (action.Kind)
             {
                 case EscalationActionKind.Notify:
                     var recipients = action.To is not null ? [action.To]
-                        : openTasks.Select(t => t.Assignee is null ? t.Assignment.To : new Participant(ParticipantKind.User, t.Assignee))
-                            .OfType<Participant>().ToImmutableArray();
-                    var message = _plan.Template(node.Id, $"{path}.actions[{i}].message").Render(Scope);
-                    Notify(action.Channel, recipients, $"Escalation: {node.DisplayName}", message, node.Id);
+                        : tasks.Select(t => t.Assignee is null ? t.Assignment.To : new Participant(ParticipantKind.User, t.Assignee))
+                            .OfType<Participant>().Distinct().ToImmutableArray();
+                    var message = _plan.Template(templateNode, $"{path}.actions[{i}].message").Render(Scope);
+                    var subject = $"Escalation: {(nodeId is null ? $"{_original.Title} — {label}" : _plan.Nodes[nodeId].Node.DisplayName)}";
+                    Notify(action.Channel, recipients, subject, message, nodeId);
                     break;
                 case EscalationActionKind.Reassign when action.To is not null:
-                    foreach (var task in openTasks)
+                    foreach (var task in tasks)
                     {
                         var updated = task with
                         {
@@ -114,23 +132,18 @@ internal sealed partial class Run
                         };
                         ReplaceTask(updated);
                         Emit(new ReassignTaskEffect(_original.TicketId, ++_sequence, task.Id, action.To));
-                        Timeline(TimelineKind.TaskAssigned, $"{task.Name} reassigned to {action.To} by escalation '{escalation.Id}'",
-                            node.Id, task.Id, "assignee", task.Assignee, updated.Assignee ?? action.To.ToString());
+                        Timeline(TimelineKind.TaskAssigned, $"{task.Name} reassigned to {action.To} by {label}",
+                            task.NodeId, task.Id, "assignee", task.Assignee, updated.Assignee ?? action.To.ToString());
                     }
                     break;
                 case EscalationActionKind.RaisePriority when action.Priority is not null:
-                    SetPriority(action.Priority, $"escalation '{escalation.Id}'", node.Id);
+                    SetPriority(action.Priority, label, nodeId);
                     break;
             }
         }
-        if (escalation.Port is not null)
-        {
-            CancelStepWork(token, $"escalated by '{escalation.Id}'");
-            Advance(token, node.Id, escalation.Port);
-        }
     }
 
-    private void Notify(string channel, ImmutableArray<Participant> recipients, string subject, string body, string nodeId)
+    private void Notify(string channel, ImmutableArray<Participant> recipients, string subject, string body, string? nodeId)
     {
         Emit(new SendNotificationEffect(_original.TicketId, ++_sequence, channel, recipients, subject, body));
         Timeline(TimelineKind.NotificationSent, subject, nodeId, subject: channel);

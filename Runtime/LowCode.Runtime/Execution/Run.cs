@@ -50,6 +50,7 @@ internal sealed partial class Run
         _tasks = new(state.Tasks);
         _timers = new(state.Timers);
         _incidents = new(state.Incidents);
+        _sla = new(state.Sla);
         _sequence = state.Sequence;
     }
 
@@ -61,7 +62,9 @@ internal sealed partial class Run
         var token = new Token(NextId("k"), _plan.StartNodeId) { EnteredAt = _now };
         _tokens.Add(token);
         _ready.Enqueue(token.Id, token.NodeId);
+        StartSla();
         Pump();
+        ReconcileSla();
     }
 
     public EngineResult Finish()
@@ -78,6 +81,7 @@ internal sealed partial class Run
             Tasks = _tasks.ToImmutable(),
             Timers = _timers.ToImmutable(),
             Incidents = _incidents.ToImmutable(),
+            Sla = _sla.ToImmutable(),
             Sequence = _sequence,
         };
         return new EngineResult(state, _effects);

@@ -35,6 +35,9 @@ public sealed record TicketState
     public ImmutableArray<TimerState> Timers { get; init; } = [];
     public ImmutableArray<Incident> Incidents { get; init; } = [];
 
+    /// <summary>The ticket's SLA clocks (first response, resolution) under its priority's policy.</summary>
+    public ImmutableArray<SlaClock> Sla { get; init; } = [];
+
     /// <summary>Monotonic counter for ids and effect idempotency keys.</summary>
     public long Sequence { get; init; }
 
@@ -93,7 +96,7 @@ public sealed record TimerState(string Id, TimerPurpose Purpose, DateTimeOffset 
     public string? EscalationId { get; init; }
 }
 
-public enum TimerPurpose { Wait, Escalation, Retry }
+public enum TimerPurpose { Wait, Escalation, Retry, Sla }
 
 /// <summary>A step that failed (expression error, http call out of retries) and waits for someone to fix and retry it.</summary>
 public sealed record Incident(string Id, string TokenId, string NodeId, string Message, DateTimeOffset At);

@@ -43,4 +43,5 @@ public enum TimelineKind
     StatusChanged,
     Comment,
     Dispatch,
+    Sla,
 }

@@ -19,6 +19,7 @@ namespace LowCode.Runtime.Execution;
 [JsonDerivedType(typeof(ExternalEvent), "externalEvent")]
 [JsonDerivedType(typeof(CancelTicket), "cancel")]
 [JsonDerivedType(typeof(RetryIncident), "retryIncident")]
+[JsonDerivedType(typeof(RecordResponse), "recordResponse")]
 public abstract record WorkflowInput
 {
     public DateTimeOffset At { get; init; }
@@ -75,3 +76,6 @@ public sealed record ExternalEvent(string Name) : WorkflowInput
 public sealed record CancelTicket(string Reason) : WorkflowInput;
 
 public sealed record RetryIncident(string IncidentId) : WorkflowInput;
+
+/// <summary>A member of staff answered the requester (e.g. a public comment): the first-response SLA is met.</summary>
+public sealed record RecordResponse : WorkflowInput;

@@ -53,7 +53,7 @@ public sealed partial class WorkflowCompiler
             var source = _nodes[c.Source.Node!];
             var targetId = c.Target.Node!;
             var port = string.IsNullOrEmpty(c.Source.Port) ? Ports.Out : c.Source.Port;
-            if (!source.OutcomePorts().Contains(port))
+            if (!source.OutcomePorts().Contains(port) && !(IsHumanStep(source) && _slaPorts.Contains(port)))
             {
                 var ports = source.OutcomePorts().ToList();
                 Add(ProblemCodes.UnknownPort, ports.Count == 0

@@ -227,18 +227,24 @@ public sealed partial class WorkflowCompiler
             var actions = e.Actions ?? [];
             if (actions.Count == 0 && e.Port is null)
                 Add(ProblemCodes.InvalidSetting, "The escalation does nothing: add an action or a port to leave by.", nodeId, path + ".actions");
-            for (var j = 0; j < actions.Count; j++)
-            {
-                var a = actions[j];
-                var actionPath = $"{path}.actions[{j}]";
-                if (a is null) { Add(ProblemCodes.InvalidSetting, "An escalation action is empty.", nodeId, actionPath); continue; }
-                if (a.Kind == EscalationActionKind.RaisePriority && string.IsNullOrWhiteSpace(a.Priority))
-                    Add(ProblemCodes.InvalidSetting, "Say which priority to raise to (e.g. P1).", nodeId, actionPath + ".priority");
-                if (a.Kind == EscalationActionKind.Reassign && a.To is null)
-                    Add(ProblemCodes.InvalidSetting, "Say who to reassign to.", nodeId, actionPath + ".to");
-                if (a.To is not null) CheckParticipant(nodeId, actionPath + ".to", a.To);
-                if (a.Kind == EscalationActionKind.Notify) Template(nodeId, actionPath + ".message", a.Message ?? "");
-            }
+            CheckEscalationActions(nodeId, path, actions);
+        }
+    }
+
+    /// <summary>Notify / reassign / raise priority, as steps' escalations and SLA thresholds use them.</summary>
+    private void CheckEscalationActions(string nodeId, string path, List<EscalationAction> actions)
+    {
+        for (var j = 0; j < actions.Count; j++)
+        {
+            var a = actions[j];
+            var actionPath = $"{path}.actions[{j}]";
+            if (a is null) { Add(ProblemCodes.InvalidSetting, "An escalation action is empty.", nodeId, actionPath); continue; }
+            if (a.Kind == EscalationActionKind.RaisePriority && string.IsNullOrWhiteSpace(a.Priority))
+                Add(ProblemCodes.InvalidSetting, "Say which priority to raise to (e.g. P1).", nodeId, actionPath + ".priority");
+            if (a.Kind == EscalationActionKind.Reassign && a.To is null)
+                Add(ProblemCodes.InvalidSetting, "Say who to reassign to.", nodeId, actionPath + ".to");
+            if (a.To is not null) CheckParticipant(nodeId, actionPath + ".to", a.To);
+            if (a.Kind == EscalationActionKind.Notify) Template(nodeId, actionPath + ".message", a.Message ?? "");
         }
     }
 

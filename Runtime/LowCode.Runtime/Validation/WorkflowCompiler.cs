@@ -61,8 +61,10 @@ public sealed partial class WorkflowCompiler
             Add(ProblemCodes.UnknownReference, $"Unknown business calendar '{calendar}'.", path: "calendar");
 
         CheckVariables();
+        CheckSla();
         var start = CheckNodes();
         CheckConnections();
+        CheckSlaPortsUsed();
         var joins = start is null ? new Dictionary<string, (string Split, int Branches)>() : CheckGraph(start);
         foreach (var node in _nodes.Values) CheckNode(node);
 
@@ -107,7 +109,7 @@ public sealed partial class WorkflowCompiler
         ProblemSeverity severity = ProblemSeverity.Error, int? line = null, int? column = null) =>
         _problems.Add(new ValidationProblem(code, message)
         {
-            NodeId = nodeId, Path = path, Connection = connection, Severity = severity, Line = line, Column = column,
+            NodeId = string.IsNullOrEmpty(nodeId) ? null : nodeId, Path = path, Connection = connection, Severity = severity, Line = line, Column = column,
         });
 }
 
