@@ -128,10 +128,14 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
             ("@assignees", "|" + string.Join("|", open.Select(x => x.Assignee).Where(a => a is not null).Distinct()) + "|"),
             ("@steps", string.Join(", ", open.Select(x => x.Name).Distinct())),
             ("@created", t.CreatedAt.ToUnixTimeMilliseconds()), ("@updated", Math.Max(t.CreatedAt.ToUnixTimeMilliseconds(), LatestActivity(t))),
-            ("@closed", t.ClosedAt?.ToUnixTimeMilliseconds()), ("@due", open.Select(x => x.DueAt).Where(d => d is not null).Min()?.ToUnixTimeMilliseconds()),
+            ("@closed", t.ClosedAt?.ToUnixTimeMilliseconds()), ("@due", DueAt(t, open)?.ToUnixTimeMilliseconds()),
             ("@sequence", t.Sequence), ("@parent", parent?.TicketId), ("@involved", Involved(t)), ("@form", form), ("@search", search));
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>What the ticket must next be done by: the earliest due time of an open step or a running SLA clock.</summary>
+    private static DateTimeOffset? DueAt(TicketState t, IEnumerable<TaskState> open) =>
+        open.Select(x => x.DueAt).Concat(t.Sla.Where(c => c.IsActive).Select(c => c.DueAt)).Where(d => d is not null).Min();
 
     /// <summary>"|u:li|t:maintenance|r:team-lead|": everyone a task was for or done by, for access filters.</summary>
     private static string Involved(TicketState t)

@@ -101,10 +101,21 @@ public sealed class TicketGrain(
         {
             Subject = comment.Internal ? "internal" : "public",
         };
-        var sequence = S.Ticket.Sequence + 1;
-        var effect = new TimelineEffect(Id, sequence, entry);
-        return await Commit(new EngineResult(S.Ticket with { Sequence = sequence }, [effect]));
+        var ticket = S.Ticket;
+        IReadOnlyList<WorkflowEffect> effects = [];
+        if (!comment.Internal && IsResponse(ticket, comment.Actor))
+        {
+            // Staff answering the requester in public: the first-response clock stops, in the same write as the comment.
+            var compiled = await plans.GetAsync(ticket.TicketType, ticket.Version);
+            var answered = WorkflowEngine.Apply(compiled.Plan, ticket, new RecordResponse { At = clock.Now, Actor = comment.Actor });
+            (ticket, effects) = (answered.State, answered.Effects);
+        }
+        var sequence = ticket.Sequence + 1;
+        return await Commit(new EngineResult(ticket with { Sequence = sequence }, [.. effects, new TimelineEffect(Id, sequence, entry)]));
     }
+
+    private static bool IsResponse(TicketState ticket, string actor) =>
+        !ticket.IsClosed && actor != ticket.Requester.Id && ticket.Sla.Any(c => c.Kind == Runtime.Definitions.SlaClockKind.FirstResponse && c.IsActive);
 
     public Task<TicketSnapshot?> Get() => Task.FromResult(S.Ticket is null ? null : Snapshot());
 

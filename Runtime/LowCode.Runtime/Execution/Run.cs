@@ -250,6 +250,7 @@ internal sealed partial class Run
         _resolution = resolution;
         _closedAt = _now;
         if (_scope is not null) _scope.Ticket = TicketInfo();
+        ReconcileSla(); // closed: the clocks stop (met, or stopped when cancelled) before the status line
         Timeline(TimelineKind.StatusChanged, summary, nodeId, subject: "status",
             before: StatusName(before), after: StatusName(status));
     }

@@ -16,6 +16,7 @@ public sealed record TicketView(string Id, string Type, int Version, string Titl
     public ImmutableDictionary<string, object?> Variables { get; init; } = ImmutableDictionary<string, object?>.Empty;
     public IReadOnlyList<TaskView> Tasks { get; init; } = [];
     public IReadOnlyList<DeadlineView> Deadlines { get; init; } = [];
+    public IReadOnlyList<SlaView> Sla { get; init; } = [];
     public IReadOnlyList<Incident> Incidents { get; init; } = [];
     public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
 
@@ -28,6 +29,7 @@ public sealed record TicketView(string Id, string Type, int Version, string Titl
             Tasks = t.Tasks.Select(TaskView.From).ToList(),
             Deadlines = t.Timers.Select(x => new DeadlineView(x.Id, x.Purpose.ToString().ToLowerInvariant(), x.DueAt, x.EscalationId)).ToList(),
             Incidents = t.Incidents,
+            Sla = t.Sla.Select(SlaView.From).ToList(),
             Timeline = timeline,
         };
 }
@@ -39,6 +41,14 @@ public sealed record TaskView(string Id, string NodeId, string Name, string Stat
 {
     public static TaskView From(TaskState t) => new(t.Id, t.NodeId, t.Name, t.Status.ToString().ToLowerInvariant(), t.Assignee,
         t.Assignment.ToString(), t.CreatedAt, t.DueAt, t.ClosedAt, t.ClosedBy, t.Action, t.Comment);
+}
+
+/// <summary>An SLA clock: its target, time counted so far (up to its last pause or stop), when it is due while running, and whether it was breached.</summary>
+public sealed record SlaView(string Clock, string Priority, string Status, TimeSpan Target, bool BusinessTime, TimeSpan Elapsed,
+    DateTimeOffset? RunningSince, DateTimeOffset? DueAt, bool Breached, DateTimeOffset? BreachedAt, DateTimeOffset? StoppedAt)
+{
+    public static SlaView From(SlaClock c) => new(c.Kind == Runtime.Definitions.SlaClockKind.FirstResponse ? "firstResponse" : "resolution",
+        c.Priority, c.Status.ToString().ToLowerInvariant(), c.Target, c.BusinessTime, c.Elapsed, c.RunningSince, c.DueAt, c.Breached, c.BreachedAt, c.StoppedAt);
 }
 
 public sealed record DeadlineView(string Id, string Purpose, DateTimeOffset DueAt, string? Escalation);

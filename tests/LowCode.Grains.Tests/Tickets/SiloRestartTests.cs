@@ -72,6 +72,49 @@ public sealed class SiloRestartTests : IAsyncLifetime
         while (await readModel.ProjectedSequenceAsync(id) is null && DateTime.UtcNow < deadline)
             await Task.Yield();
         Assert.Equal(outcome.Value!.State.Sequence, await readModel.ProjectedSequenceAsync(id));
-        Assert.Equal(2, (await readModel.TimersOfShardAsync(TicketReadModel.ShardOf(id))).Count(t => t.TicketId == id));
+        Assert.Equal(4, (await readModel.TimersOfShardAsync(TicketReadModel.ShardOf(id))).Count(t => t.TicketId == id)); // two step escalations, two SLA clocks
+    }
+
+    [Fact]
+    public async Task Deadlines_that_passed_while_the_silo_was_down_fire_exactly_once_when_it_is_back()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = TicketIds.New(TicketCluster.Clock.GetUtcNow());
+            var outcome = await _cluster.Grains.GetGrain<ITicketGrain>(id).Create(new CreateTicket("equipment-repair", new PersonInfo("u", "U"), "u")
+            {
+                Form = ImmutableDictionary<string, object?>.Empty.Add("Asset", $"Press {i}").Add("Site", "SH").Add("Category", "it").Add("Description", "d"),
+            });
+            Assert.True(outcome.Succeeded, outcome.Message);
+            ids.Add(id);
+        }
+        var firstDeadline = (await _cluster.Grains.GetGrain<ITicketGrain>(ids[0]).Get())!.State.Timers.Min(t => t.DueAt);
+
+        // Down for longer than the first deadlines (the step's four business hours, the first-response target).
+        foreach (var silo in _cluster.Cluster.Silos.ToList()) await _cluster.Cluster.KillSiloAsync(silo);
+        TicketCluster.Clock.Advance(firstDeadline - TicketCluster.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await _cluster.Cluster.StartAdditionalSiloAsync();
+        await FireAllDueAsync(ids);
+        await FireAllDueAsync(ids); // firing again, and after another restart, changes nothing
+        foreach (var silo in _cluster.Cluster.Silos.ToList()) await _cluster.Cluster.RestartSiloAsync(silo);
+        await FireAllDueAsync(ids);
+
+        var readModel = new TicketReadModel(new LowCodeDatabase(StorageKind.Sqlite, $"Data Source={_cluster.Database}"));
+        foreach (var id in ids)
+        {
+            var timeline = await readModel.TimelineAsync(id);
+            Assert.Single(timeline, e => e.Kind == "EscalationFired" && e.Subject == "four-hours");
+            Assert.Single(timeline, e => e.Kind == "Sla" && e.Summary.StartsWith("SLA breached: first response", StringComparison.Ordinal));
+            var state = (await _cluster.Grains.GetGrain<ITicketGrain>(id).Get())!.State;
+            Assert.Equal("P2", state.Priority);
+            Assert.True(state.Sla.Single(c => c.Kind == Runtime.Definitions.SlaClockKind.FirstResponse).Breached);
+        }
+    }
+
+    private async Task FireAllDueAsync(IEnumerable<string> ids)
+    {
+        foreach (var shard in ids.Select(TicketReadModel.ShardOf).Distinct())
+            await _cluster.Grains.GetGrain<LowCode.Grains.Timers.ITimerShardGrain>(shard).FireDue();
     }
 }

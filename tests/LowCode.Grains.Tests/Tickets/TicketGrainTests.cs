@@ -50,7 +50,8 @@ public sealed class TicketGrainTests(TicketCluster cluster)
         var row = Assert.Single((await ReadModel.ListTicketsAsync(new TicketQuery { Text = closed.TicketId.ToLowerInvariant() })).Items);
         Assert.Equal(("closed", "resolved"), (row.Status, row.Resolution));
         var timeline = await ReadModel.TimelineAsync(closed.TicketId);
-        Assert.Equal(["Created", "NotificationSent", "TaskCreated"], timeline.Take(3).Select(e => e.Kind));
+        Assert.Equal(["Created", "NotificationSent", "TaskCreated"], timeline.Where(e => e.Kind != "Sla").Take(3).Select(e => e.Kind));
+        Assert.Equal(["firstResponse", "resolution"], timeline.Where(e => e.Kind == "Sla").Take(2).Select(e => e.Subject)); // the clocks start with the ticket
         Assert.Contains(timeline, e => e.Kind == "TaskCompleted" && e.Subject == "pass");
         Assert.Equal(closed.Sequence, await ReadModel.ProjectedSequenceAsync(closed.TicketId));
     }
@@ -125,20 +126,23 @@ public sealed class TicketGrainTests(TicketCluster cluster)
     {
         var (grain, state) = await Open("equipment-repair", Repair);
         var shard = cluster.Grains.GetGrain<ITimerShardGrain>(TicketReadModel.ShardOf(state.TicketId));
-        Assert.Equal(2, state.Timers.Length);
+        Assert.Equal(2, state.Timers.Count(t => t.Purpose == TimerPurpose.Escalation));
 
         TicketCluster.Clock.Advance(TimeSpan.FromHours(5)); // 14:00 Shanghai: four business hours
         await shard.FireDue();
         var escalated = (await grain.Get())!.State;
         Assert.Equal("P2", escalated.Priority);
-        Assert.Single(escalated.Timers);
+        Assert.Single(escalated.Timers, t => t.Purpose == TimerPurpose.Escalation);
 
-        var sequence = escalated.Sequence;
+        await shard.FireDue(); // SLA thresholds the raised priority has already passed fire now
+        var sequence = (await grain.Get())!.State.Sequence;
         await shard.FireDue();
         await grain.FireTimer(state.Timers.Single(t => t.EscalationId == "four-hours").Id); // a repeat changes nothing
         Assert.Equal(sequence, (await grain.Get())!.State.Sequence);
         await Complete(grain, "repair", "repaired");
-        Assert.Empty((await grain.Get())!.State.Timers);
+        var timers = (await grain.Get())!.State.Timers;
+        Assert.DoesNotContain(timers, t => t.Purpose == TimerPurpose.Escalation); // the step's deadlines go with the step
+        Assert.Equal(["resolution:75"], timers.Select(t => t.EscalationId)); // the ticket's resolution clock runs on
     }
 
     [Fact]

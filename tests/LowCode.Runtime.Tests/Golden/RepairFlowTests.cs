@@ -52,7 +52,7 @@ public sealed class RepairFlowTests
     public void Escalation_timers_count_business_hours_and_skip_the_lunch_break()
     {
         var t = NewTicket();
-        var due = t.State.Timers.Select(x => x.DueAt).Order().ToList();
+        var due = t.State.Timers.Where(x => x.Purpose == TimerPurpose.Escalation).Select(x => x.DueAt).Order().ToList();
 
         Assert.Equal(Driver.Monday9.AddHours(5), due[0]); // 4 business hours: 9-12 and 13-14
         Assert.Equal(Driver.Monday9.AddHours(9), due[1]); // 8 business hours: until 18:00
@@ -65,7 +65,7 @@ public sealed class RepairFlowTests
         var friday5pm = new DateTimeOffset(2026, 3, 6, 17, 0, 0, TimeSpan.FromHours(8));
         var t = NewTicket(friday5pm);
 
-        Assert.Equal(new DateTimeOffset(2026, 3, 9, 12, 0, 0, TimeSpan.FromHours(8)), t.State.Timers.Min(x => x.DueAt));
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 12, 0, 0, TimeSpan.FromHours(8)), t.State.Timers.Where(x => x.Purpose == TimerPurpose.Escalation).Min(x => x.DueAt));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class RepairFlowTests
         var t = NewTicket();
         t.AdvanceTo(Driver.Monday9.AddHours(5));
 
-        var notice = t.LastEffects.OfType<SendNotificationEffect>().Single();
+        var notice = t.Effects.OfType<SendNotificationEffect>().Single(n => n.Body.Contains("open for 4 business hours"));
         Assert.Equal(new Participant(ParticipantKind.Role, "team-lead"), notice.Recipients.Single());
         Assert.Contains("Press #4", notice.Body);
         Assert.Equal("P2", t.State.Priority);
@@ -145,11 +145,15 @@ public sealed class RepairFlowTests
     public void Cancelling_closes_the_ticket_and_withdraws_open_work()
     {
         var t = NewTicket();
+        var armed = t.State.Timers.Select(x => x.Id).ToList();
         t.Apply(new CancelTicket("Duplicate of T-0") { Actor = "u-zhang" });
 
         Assert.Equal(TicketStatus.Cancelled, t.State.Status);
         Assert.Contains(t.LastEffects, e => e is CancelTaskEffect);
-        Assert.Equal(2, t.LastEffects.OfType<CancelTimerEffect>().Count());
+        Assert.Equal(armed.Order(), t.LastEffects.OfType<CancelTimerEffect>().Select(c => c.TimerId).Order());
+        Assert.Equal(4, armed.Count); // the repair step's two escalations and the first-response and resolution clocks
+        Assert.Empty(t.State.Timers);
+        Assert.All(t.State.Sla, c => Assert.Equal(SlaClockStatus.Stopped, c.Status));
         var late = Assert.Throws<EngineException>(() => t.Apply(new CancelTicket("again")));
         Assert.Equal(EngineError.Conflict, late.Error);
     }

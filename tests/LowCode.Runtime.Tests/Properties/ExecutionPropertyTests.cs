@@ -101,7 +101,12 @@ public sealed class ExecutionPropertyTests
             Assert.True(tokens.TryGetValue(task.TokenId, out var owner), $"open task {task.Id} has no token");
             Assert.Equal(task.NodeId, owner!.NodeId);
         }
-        foreach (var timer in state.Timers) Assert.True(tokens.ContainsKey(timer.TokenId), $"timer {timer.Id} has no token");
+        foreach (var timer in state.Timers)
+            Assert.True(timer.Purpose == TimerPurpose.Sla ? state.Sla.Any(c => c.IsActive && c.TimerId == timer.Id) : tokens.ContainsKey(timer.TokenId),
+                $"timer {timer.Id} ({timer.Purpose}) has no token or SLA clock");
+        foreach (var clock in state.Sla.Where(c => c.TimerId is not null))
+            Assert.True(clock.IsActive && state.Timers.Any(x => x.Id == clock.TimerId), $"SLA clock {clock.Kind} points at a timer that is not armed");
+        if (state.IsClosed) Assert.All(state.Sla, c => Assert.False(c.IsActive));
         Assert.Equal(state.Tasks.Length, state.Tasks.Select(t => t.Id).Distinct().Count());
     }
 }
