@@ -43,7 +43,10 @@ public static class FormValidator
         }
 
         CheckCrossFieldRules(schema, visible.Select(f => f.Key).ToHashSet(StringComparer.Ordinal), evaluator, problems);
-        return new FormValidationResult(problems, clean.ToImmutable());
+        return new FormValidationResult(problems, clean.ToImmutable())
+        {
+            VisibleFields = visible.Select(f => f.Key).ToImmutableHashSet(StringComparer.Ordinal),
+        };
     }
 
     /// <summary>Empty fields take their default; read-only fields always do (users cannot change them).</summary>

@@ -23,6 +23,13 @@ public sealed class VisibilityAndComputedTests
     }
 
     [Fact]
+    public void The_result_names_the_visible_fields_so_a_renderer_shows_the_same_ones()
+    {
+        Assert.Equal(["Kind", "Version"], Data.Validate(Repair, """{ "Kind": "software" }""").VisibleFields.Order());
+        Assert.Equal(["Kind", "Serial", "Version"], Data.Validate(Repair, """{ }""").VisibleFields.Order());
+    }
+
+    [Fact]
     public void Visible_fields_are_validated_and_defaults_fill_empty_fields()
     {
         var result = Data.Validate(Repair, """{ }""");
