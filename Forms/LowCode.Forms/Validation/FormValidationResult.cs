@@ -15,4 +15,7 @@ public sealed record FormValidationResult(IReadOnlyList<FormProblem> Problems, I
     /// renderer shows exactly the fields the server validates.
     /// </summary>
     public ImmutableHashSet<string> VisibleFields { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>The visible fields that must be filled in for this data (<c>required</c>, or <c>requiredWhen</c> true).</summary>
+    public ImmutableHashSet<string> RequiredFields { get; init; } = ImmutableHashSet<string>.Empty;
 }

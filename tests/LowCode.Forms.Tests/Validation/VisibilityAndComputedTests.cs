@@ -43,6 +43,13 @@ public sealed class VisibilityAndComputedTests
         Assert.Equal("Version:required", Data.Codes(Data.Validate(Repair, """{ "Kind": "software" }""")));
 
     [Fact]
+    public void The_result_names_the_fields_required_for_this_data()
+    {
+        Assert.Equal(["Version"], Data.Validate(Repair, """{ "Kind": "software", "Version": "1.2" }""").RequiredFields);
+        Assert.Equal(["Serial"], Data.Validate(Repair, """{ }""").RequiredFields);
+    }
+
+    [Fact]
     public void Computed_fields_are_recomputed_in_dependency_order_ignoring_submitted_values()
     {
         var form = Data.Form(
