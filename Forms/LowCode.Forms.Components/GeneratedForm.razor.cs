@@ -28,6 +28,7 @@ public partial class GeneratedForm : ComponentBase
     private ImmutableDictionary<string, object?>? _lastValue;
     private bool _submitting;
     private bool _focusSummary;
+    private string? _schemaFingerprint;
 
     [Inject] private IServiceProvider Services { get; set; } = default!;
 
@@ -82,14 +83,19 @@ public partial class GeneratedForm : ComponentBase
     {
         var schema = Schema ?? NoSchema;
         var context = Context ?? (_ownContext ??= new FormValidationContext());
-        if (_session is null || !ReferenceEquals(schema, _session.State.Schema))
+        var fingerprint = FormSchemaJson.Serialize(schema, indented: false);
+        var newValue = Value is not null && !ReferenceEquals(Value, _lastValue) ? Value : null;
+        if (_session is null || !ReferenceEquals(schema, _session.State.Schema) || fingerprint != _schemaFingerprint)
         {
-            _session = new FormSession(new FormState(schema, context, Value ?? InitialData, startRows: !ReadOnly), Localizer(), OnChangedAsync);
+            // A new or edited schema (the designer's preview edits in place): keep what was typed for fields still there.
+            var values = newValue ?? CarriedOver(schema) ?? Value ?? InitialData;
+            _session = new FormSession(new FormState(schema, context, values, startRows: !ReadOnly), Localizer(), OnChangedAsync);
+            _schemaFingerprint = fingerprint;
         }
         else
         {
-            if (Value is not null && !ReferenceEquals(Value, _lastValue)) _session.State.Load(Value, startRows: !ReadOnly);
-            if (!ReferenceEquals(context, _session.State.Context)) _session.State.UseContext(context);
+            if (newValue is not null) _session.State.Load(newValue, startRows: !ReadOnly);
+            if (!Equals(context, _session.State.Context)) _session.State.UseContext(context);
         }
         _lastValue = Value;
         _session.Text = Localizer();
@@ -100,11 +106,19 @@ public partial class GeneratedForm : ComponentBase
         _session.ReadOnly = ReadOnly;
     }
 
+    private ImmutableDictionary<string, object?>? CarriedOver(FormSchema schema)
+    {
+        if (_session is null) return null;
+        var keys = FormFields.Of(schema).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        return _session.State.Values.Where(p => keys.Contains(p.Key)).ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
     /// <summary>Submits as the submit button does (for hosts with their own buttons); true when the data was valid.</summary>
     public async Task<bool> SubmitAsync()
     {
         if (_session is not { } session || _submitting || ReadOnly || session.PendingUploads > 0) return false;
         _submitting = true;
+        StateHasChanged();
         try
         {
             var result = session.State.AttemptSubmit();

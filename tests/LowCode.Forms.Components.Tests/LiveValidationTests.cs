@@ -86,4 +86,21 @@ public sealed class LiveValidationTests : FormTest
         form.Render(p => p.Add(f => f.Value, Data("""{ "Department": "FIN" }""")));
         Assert.Equal("FIN", InputAt(form, "Department").GetAttribute("value"));
     }
+
+    [Fact]
+    public void A_schema_edited_in_the_designer_keeps_what_was_typed_for_the_fields_still_there()
+    {
+        var schema = Schemas.Expense();
+        var form = RenderForm(schema);
+        InputAt(form, "Department").Change("IT");
+        InputAt(form, "CostCentre").Change("CC-1234");
+
+        schema.Sections[0].Fields.RemoveAt(1);
+        schema.Sections[0].Fields.Add(new Schema.FormField { Key = "Project", Label = "Project", Type = Schema.FieldType.Text });
+        form.Render(p => p.Add(f => f.Schema, schema));
+
+        Assert.Equal("IT", InputAt(form, "Department").GetAttribute("value"));
+        Assert.False(Shows(form, "CostCentre"));
+        Assert.True(Shows(form, "Project"));
+    }
 }
