@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AngleSharp.Dom;
 using Bunit;
@@ -42,5 +43,7 @@ public abstract class FormTest : BunitContext
 
     /// <summary>Data as JSON with keys in order (records inside are written sorted by the platform's converter).</summary>
     public static string Json(ImmutableDictionary<string, object?> data) =>
-        JsonSerializer.Serialize(new SortedDictionary<string, object?>(data, StringComparer.Ordinal), LowCodeJson.Options);
+        JsonSerializer.Serialize(new SortedDictionary<string, object?>(data, StringComparer.Ordinal), Readable);
+
+    private static readonly JsonSerializerOptions Readable = new(LowCodeJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
