@@ -64,6 +64,19 @@ public sealed class FieldValueTests : FormTest
         Assert.Equal(["Count must be a number."], ErrorsAt(form, "Count"));
     }
 
+    [Fact]
+    public void While_typing_a_number_text_the_browser_reports_as_empty_does_not_clear_it_until_the_field_is_left()
+    {
+        var form = RenderForm(Schemas.Expense());
+        InputAt(form, "Lines[0].Amount").Input("12");
+
+        InputAt(form, "Lines[0].Amount").Input("");
+        Assert.Equal("12", InputAt(form, "Total").GetAttribute("value"));
+
+        InputAt(form, "Lines[0].Amount").Change("");
+        Assert.Equal("0", InputAt(form, "Total").GetAttribute("value"));
+    }
+
     [Theory]
     [InlineData("Amount", "Amount", null, null)]
     [InlineData("Lines[12].Amount", "Lines", 12, "Amount")]
