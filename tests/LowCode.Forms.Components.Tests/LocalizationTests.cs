@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using LowCode.Forms.Components.Hosting;
 using Microsoft.Extensions.Localization;
 using Localization = LowCode.Forms.Components.Localization;
 
@@ -66,4 +67,26 @@ public sealed class LocalizationTests : FormTest
             Assert.All(names.Zip(english), p => Assert.NotEqual(p.Second, text[p.First].Value));
         });
     }
+
+    [Fact]
+    public void The_text_is_found_whatever_resources_path_the_host_uses_for_its_own() => InCulture("zh-CN", () =>
+    {
+        using var host = new BunitContext();
+        host.Services.AddLocalization(o => o.ResourcesPath = "Texts");
+        host.Services.AddLowCodeFormComponents();
+
+        var form = host.Render<GeneratedForm>(p => p.Add(f => f.Schema, Schemas.Expense()));
+
+        Assert.Equal("提交", form.Find("button[data-submit]").TextContent.Trim());
+    });
+
+    [Fact]
+    public void Without_any_registration_the_form_still_speaks_the_users_language() => InCulture("zh-CN", () =>
+    {
+        using var bare = new BunitContext();
+
+        var form = bare.Render<GeneratedForm>(p => p.Add(f => f.Schema, Schemas.Expense()));
+
+        Assert.Equal("提交", form.Find("button[data-submit]").TextContent.Trim());
+    });
 }

@@ -38,8 +38,7 @@ public sealed class FormState
     /// <summary>Starts over from the given data; its filled-in fields count as edited (a saved draft keeps its values).</summary>
     public void Load(ImmutableDictionary<string, object?>? values, bool startRows = true)
     {
-        Values = (values ?? ImmutableDictionary<string, object?>.Empty).Where(p => p.Key is not null)
-            .ToImmutableDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        Values = (values ?? ImmutableDictionary<string, object?>.Empty).WithComparers(StringComparer.Ordinal);
         _edited.Clear();
         _edited.UnionWith(Values.Where(p => !FieldValues.IsEmpty(p.Value)).Select(p => p.Key));
         if (startRows) StartMinimumRows();
