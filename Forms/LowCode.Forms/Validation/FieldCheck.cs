@@ -101,15 +101,10 @@ internal sealed class FieldCheck(FormSchema schema, FormValidationContext contex
             var file = (ImmutableDictionary<string, object?>)files[i]!;
             var (fileName, size, type) = ((string)file["name"]!, (decimal)file["size"]!, (string)file["contentType"]!);
             if (size > limits.MaxSizeBytes) Add($"{path}[{i}]", Codes.FileSize, $"'{fileName}' is larger than {limits.MaxSizeBytes} bytes.");
-            if (limits.AllowedContentTypes is { Count: > 0 } allowed && !allowed.Any(a => ContentTypeMatches(a, type)))
-                Add($"{path}[{i}]", Codes.FileType, $"'{fileName}' ({type}) is not an allowed type: {string.Join(", ", allowed)}.");
+            if (!limits.AllowsContentType(type))
+                Add($"{path}[{i}]", Codes.FileType, $"'{fileName}' ({type}) is not an allowed type: {string.Join(", ", limits.AllowedContentTypes!)}.");
         }
     }
-
-    private static bool ContentTypeMatches(string? allowed, string actual) =>
-        allowed is not null && (allowed.EndsWith("/*", StringComparison.Ordinal)
-            ? actual.StartsWith(allowed[..^1], StringComparison.OrdinalIgnoreCase)
-            : string.Equals(allowed, actual, StringComparison.OrdinalIgnoreCase));
 
     private ImmutableArray<object?> CheckRows(FormField group, ImmutableArray<object?> rows, string path)
     {

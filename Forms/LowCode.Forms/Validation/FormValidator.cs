@@ -35,15 +35,21 @@ public static class FormValidator
         var visible = fields.Where(f => IsVisible(f, evaluator)).ToList();
         var check = new FieldCheck(schema, context, problems);
         var clean = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        var requiredFields = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var field in visible)
         {
             var required = field.Required || (field.RequiredWhen is { } when && evaluator.Test(when, field.Key, "requiredWhen", fallback: false));
+            if (required) requiredFields.Add(field.Key);
             var value = check.Check(field, evaluator.Data.GetValueOrDefault(field.Key), field.Key, required);
             if (value is not null) clean[field.Key] = value;
         }
 
         CheckCrossFieldRules(schema, visible.Select(f => f.Key).ToHashSet(StringComparer.Ordinal), evaluator, problems);
-        return new FormValidationResult(problems, clean.ToImmutable());
+        return new FormValidationResult(problems, clean.ToImmutable())
+        {
+            VisibleFields = visible.Select(f => f.Key).ToImmutableHashSet(StringComparer.Ordinal),
+            RequiredFields = requiredFields.ToImmutable(),
+        };
     }
 
     /// <summary>Empty fields take their default; read-only fields always do (users cannot change them).</summary>

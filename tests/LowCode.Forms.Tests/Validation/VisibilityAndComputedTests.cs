@@ -23,6 +23,13 @@ public sealed class VisibilityAndComputedTests
     }
 
     [Fact]
+    public void The_result_names_the_visible_fields_so_a_renderer_shows_the_same_ones()
+    {
+        Assert.Equal(["Kind", "Version"], Data.Validate(Repair, """{ "Kind": "software" }""").VisibleFields.Order());
+        Assert.Equal(["Kind", "Serial", "Version"], Data.Validate(Repair, """{ }""").VisibleFields.Order());
+    }
+
+    [Fact]
     public void Visible_fields_are_validated_and_defaults_fill_empty_fields()
     {
         var result = Data.Validate(Repair, """{ }""");
@@ -34,6 +41,13 @@ public sealed class VisibilityAndComputedTests
     [Fact]
     public void RequiredWhen_makes_a_field_required_only_when_true() =>
         Assert.Equal("Version:required", Data.Codes(Data.Validate(Repair, """{ "Kind": "software" }""")));
+
+    [Fact]
+    public void The_result_names_the_fields_required_for_this_data()
+    {
+        Assert.Equal(["Version"], Data.Validate(Repair, """{ "Kind": "software", "Version": "1.2" }""").RequiredFields);
+        Assert.Equal(["Serial"], Data.Validate(Repair, """{ }""").RequiredFields);
+    }
 
     [Fact]
     public void Computed_fields_are_recomputed_in_dependency_order_ignoring_submitted_values()

@@ -1,0 +1,3 @@
+global using Bunit;
+global using LowCode.Forms.Components.Tests.Support;
+global using Xunit;
