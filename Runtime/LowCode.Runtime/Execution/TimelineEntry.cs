@@ -43,4 +43,6 @@ public enum TimelineKind
     StatusChanged,
     Comment,
     Dispatch,
+    /// <summary>Files a form referenced became the ticket's attachments (recorded by the ticket grain).</summary>
+    AttachmentsLinked,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using LowCode.Grains.Attachments;
 using LowCode.Grains.ReadModel;
 using LowCode.Runtime.Execution;
 using LowCode.Runtime.Json;
@@ -18,8 +19,10 @@ public sealed record TicketView(string Id, string Type, int Version, string Titl
     public IReadOnlyList<DeadlineView> Deadlines { get; init; } = [];
     public IReadOnlyList<Incident> Incidents { get; init; } = [];
     public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
+    /// <summary>Files the ticket's forms brought, in the order they were attached.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
 
-    public static TicketView From(TicketState t, IReadOnlyList<TimelineRow> timeline) =>
+    public static TicketView From(TicketState t, IReadOnlyList<TimelineRow> timeline, IReadOnlyList<AttachmentRecord> attachments) =>
         new(t.TicketId, t.TicketType, t.Version, t.Title, t.Status.ToString().ToLowerInvariant(), t.Resolution, t.Priority,
             new TicketRequesterView(t.Requester.Id, t.Requester.Name), t.CreatedAt, t.ClosedAt)
         {
@@ -29,6 +32,7 @@ public sealed record TicketView(string Id, string Type, int Version, string Titl
             Deadlines = t.Timers.Select(x => new DeadlineView(x.Id, x.Purpose.ToString().ToLowerInvariant(), x.DueAt, x.EscalationId)).ToList(),
             Incidents = t.Incidents,
             Timeline = timeline,
+            Attachments = attachments.Select(AttachmentView.From).ToList(),
         };
 }
 
