@@ -27,12 +27,11 @@ public sealed class FormSchemaUpgradingConverter : JsonConverter<FormSchema>
         }
         try
         {
-            // The plain object converter reads on from this reader, so line numbers stay those of the document.
-            return ((JsonConverter<FormSchema>)options.GetConverter(typeof(FormSchema))).Read(ref reader, typeof(FormSchema), options);
+            return JsonSerializer.Deserialize<FormSchema>(ref reader, options);
         }
         catch (JsonException e) when (e.Path is { Length: > 1 } path)
         {
-            // Without a path of its own, the error is given the form's path (and position) by the serializer.
+            // Rethrown without a path, the serializer gives it the form's own path; the message says where inside.
             throw new JsonException($"{e.Message.Split(" Path:")[0]} (at {path.TrimStart('$', '.')} in the form)", e);
         }
     }
