@@ -104,8 +104,11 @@ public sealed class HostileInputTests(LowCodeHost host) : IClassFixture<LowCodeH
 
     private static readonly string[] TicketTypePaths =
     [
-        "key", "name", "category", "description", "form", "form.fields", "form.fields[0]", "form.fields[0].type", "form.fields[0].options",
-        "taskForms", "taskForms.handle-notes", "dispatchRules", "workflow", "workflow.schemaVersion", "workflow.variables", "workflow.nodes",
+        "key", "name", "category", "description", "form", "form.sections", "form.sections[0]", "form.sections[0].fields", "form.sections[0].fields[0]",
+        "form.sections[0].fields[0].key", "form.sections[0].fields[0].type", "form.sections[0].fields[0].options", "form.sections[0].fields[0].visibleWhen",
+        "form.sections[0].fields[0].default", "form.sections[0].fields[0].files", "form.sections[0].fields[0].columns", "form.sections[0].columns",
+        "form.optionSets", "form.rules", "form.schemaVersion",
+        "taskForms", "taskForms.handle-notes", "taskForms.handle-notes.sections", "dispatchRules", "workflow", "workflow.schemaVersion", "workflow.variables", "workflow.nodes",
         "workflow.nodes[1]", "workflow.nodes[1].actions", "workflow.nodes[1].assignment", "workflow.connections", "workflow.connections[0].source",
         "workflow.layout",
     ];

@@ -13,10 +13,10 @@ internal static class TestTicketTypes
     public static string DeskMove(string key, string name = "Desk move", string stepName = "Handle") => $$"""
         {
           "key": "{{key}}", "name": "{{name}}", "category": "Tests",
-          "form": { "fields": [
+          "form": { "sections": [ { "key": "main", "title": "Request", "fields": [
             { "key": "Summary", "label": "Summary", "type": "text", "required": true },
-            { "key": "Count", "label": "Count", "type": "number" } ] },
-          "taskForms": { "handle-notes": { "fields": [ { "key": "Notes", "label": "Notes", "type": "text" } ] } },
+            { "key": "Count", "label": "Count", "type": "number" } ] } ] },
+          "taskForms": { "handle-notes": { "sections": [ { "key": "main", "title": "Notes", "fields": [ { "key": "Notes", "label": "Notes", "type": "text" } ] } ] } },
           "workflow": {
             "nodes": [
               { "kind": "start", "id": "start", "name": "Start" },
@@ -37,7 +37,7 @@ internal static class TestTicketTypes
     public static string Broken(string key) => $$"""
         {
           "key": "{{key}}", "name": "Broken", "category": "Tests",
-          "form": { "fields": [ { "key": "Count", "label": "Count", "type": "number" } ] },
+          "form": { "sections": [ { "key": "main", "title": "Main", "fields": [ { "key": "Count", "label": "Count", "type": "number" } ] } ] },
           "workflow": {
             "nodes": [
               { "kind": "start", "id": "start" },
@@ -54,11 +54,14 @@ internal static class TestTicketTypes
     /// A ticket queued for the maintenance team (the demo manager and agent belong to it): the team
     /// triages ("go"), then a step computes <c>100 / form.Amount</c> and the ticket closes. With an
     /// Amount of 0 that step fails and leaves an incident (retrying fails again, with a new incident).
+    /// Optional documents (any file type) may come with it.
     /// </summary>
     public static string MaintenanceTriage(string key) => $$"""
         {
           "key": "{{key}}", "name": "Maintenance triage", "category": "Tests",
-          "form": { "fields": [ { "key": "Amount", "label": "Amount", "type": "number", "required": true } ] },
+          "form": { "sections": [ { "key": "main", "title": "Main", "fields": [
+            { "key": "Amount", "label": "Amount", "type": "number", "required": true },
+            { "key": "Documents", "label": "Documents", "type": "fileUpload" } ] } ] },
           "workflow": {
             "variables": [ { "name": "ratio", "type": "number" } ],
             "nodes": [
