@@ -83,7 +83,11 @@ public static class UploadReader
     }
 
     public static IResult TooLarge(long maxSize) => Results.Problem(statusCode: 413, title: "The file is too large.",
-        detail: string.Create(CultureInfo.InvariantCulture, $"Files may be at most {maxSize / (1024.0 * 1024.0):0.#} MB ({maxSize:N0} bytes)."));
+        detail: string.Create(CultureInfo.InvariantCulture, $"Files may be at most {Readable(maxSize)} ({maxSize:N0} bytes)."));
+
+    private static string Readable(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 
     public static IResult Discard(ReceivedFile file, IResult result) => Discard(file.Path, result);
 
