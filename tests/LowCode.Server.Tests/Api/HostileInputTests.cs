@@ -82,6 +82,15 @@ public sealed class HostileInputTests(LowCodeHost host) : IClassFixture<LowCodeH
         var ticket = $$"""{ "type": "equipment-repair", "title": "t", "priority": "P3", "form": {{TestTicketTypes.RepairForm}}, "requester": { "id": "u-1", "name": "U" } }""";
         await ForEach(Mutations(ticket, ["type", "title", "priority", "form", "form.Asset", "form.Urgent", "form.Photos", "requester", "requester.id"]),
             body => Send(HttpMethod.Post, "/api/tickets/", body, failures));
+        var photo = (await _client.UploadAsync("photo.png", Uploads.Png)).Text("id");
+        var repairWithPhoto = $$"""{ "type": "equipment-repair", "form": { "Asset": "A", "Site": "SH", "Category": "it", "Description": "d", "Photos": [ { "id": "{{photo}}", "name": "p.png", "size": 1, "contentType": "image/png" } ] } }""";
+        await ForEach(Mutations(repairWithPhoto, ["form.Photos[0]", "form.Photos[0].id", "form.Photos[0].name", "form.Photos[0].size", "form.Photos[0].contentType"]),
+            body => Send(HttpMethod.Post, "/api/tickets/", body, failures));
+        var claim = TestTicketTypes.ExpenseForm("""[ { "Item": "Hotel", "Category": "hotel", "Amount": 1200 } ]""", """, "Receipts": [ { "id": "att-x" } ]""");
+        var expense = $$"""{ "type": "expense-approval", "form": {{claim}} }""";
+        await ForEach(Mutations(expense, ["form.Lines", "form.Lines[0]", "form.Lines[0].Item", "form.Lines[0].Amount", "form.Lines[0].Category", "form.StartDate",
+                "form.EndDate", "form.Amount", "form.Receipts", "form.Receipts[0]", "form.Receipts[0].id"]),
+            body => Send(HttpMethod.Post, "/api/tickets/", body, failures));
         await ForEach(Mutations("""{ "action": "nope", "comment": "c", "data": { "RepairNotes": "n", "PartsCost": 1 } }""", ["action", "comment", "data", "data.RepairNotes", "data.PartsCost"]),
             body => Send(HttpMethod.Post, $"/api/tickets/{id}/tasks/{task}/complete", body, failures));
         await ForEach(Mutations("""{ "assignee": "tech-li", "reason": "r" }""", ["assignee", "reason"]),
