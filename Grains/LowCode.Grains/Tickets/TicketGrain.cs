@@ -49,7 +49,11 @@ public sealed class TicketGrain(
             return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket type '{command.TicketType}' has no published version.");
         var compiled = await plans.GetAsync(command.TicketType, latest.Version);
         var submission = await forms.CheckAsync(compiled.Definition.Form ?? new(), command.Form,
-            new FormValidationContext { Now = clock.Now, Requester = command.Requester }, command.Actor, Id);
+            new FormValidationContext
+            {
+                Now = clock.Now, Requester = command.Requester,
+                Ticket = new Runtime.Expressions.Context.TicketInfo(Id, command.TicketType, command.Priority, "open", command.Title ?? "", clock.Now),
+            }, command.Actor, Id);
         if (!submission.IsValid) return FormRefused("The form", submission);
         var plan = compiled.Plan;
         var input = new StartTicket(submission.CleanData) // only what the form keeps: visible fields, defaults, recomputed values
