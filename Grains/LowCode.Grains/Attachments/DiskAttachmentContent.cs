@@ -15,6 +15,17 @@ public sealed class DiskAttachmentContent : IAttachmentContent
         _root = Path.GetFullPath(root);
         _uploads = Path.Combine(_root, ".uploads");
         Directory.CreateDirectory(_uploads);
+        RemoveAbandonedUploads();
+    }
+
+    /// <summary>Uploads a crash interrupted (kept files are never under <c>.uploads/</c>): gone an hour after.</summary>
+    private void RemoveAbandonedUploads()
+    {
+        foreach (var file in new DirectoryInfo(_uploads).EnumerateFiles("*.part").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+        {
+            try { file.Delete(); }
+            catch (IOException) { } // in use after all; the next start tries again
+        }
     }
 
     public string Root => _root;

@@ -1,9 +1,12 @@
 using System.Text.Json;
 using LowCode.Forms.Checking;
 using LowCode.Grains.Contracts;
+using LowCode.Grains.Hosting;
 using LowCode.Grains.TicketTypes;
 using LowCode.Runtime.Json;
 using LowCode.Runtime.Samples;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Xunit;
 
 namespace LowCode.Grains.Tests.TicketTypes;
@@ -47,5 +50,21 @@ public sealed class ReferenceTicketTypeTests
         Assert.Equal(json, JsonSerializer.Serialize(back, LowCodeJson.Indented));
         Assert.Contains("\"sections\": [", json, StringComparison.Ordinal);
         Assert.Contains("\"type\": \"fileUpload\"", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Orleans_carries_the_definition_and_its_forms_between_silos(string key)
+    {
+        using var services = new ServiceCollection().AddLowCodeSerialization().BuildServiceProvider();
+        var definition = Reference(key);
+
+        var carried = services.GetRequiredService<Serializer>().Deserialize<TicketTypeDefinition>(services.GetRequiredService<Serializer>().SerializeToArray(definition));
+        var copied = services.GetRequiredService<DeepCopier>().Copy(definition);
+
+        var json = JsonSerializer.Serialize(definition, LowCodeJson.Options);
+        Assert.Equal(json, JsonSerializer.Serialize(carried, LowCodeJson.Options));
+        Assert.Equal(json, JsonSerializer.Serialize(copied, LowCodeJson.Options));
+        Assert.NotSame(definition.Form, copied.Form);
     }
 }
