@@ -1,5 +1,6 @@
 using LowCode.Designer.Hosting;
 using LowCode.Server.Apis;
+using LowCode.Server.Attachments;
 using LowCode.Server.Demo;
 using LowCode.Server.Hosting;
 using LowCode.Server.Identity;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLowCodeOrleans();
 builder.AddLowCodeIdentity();
 builder.AddLowCodeApi();
+builder.AddLowCodeAttachments();
 builder.AddLowCodeUi<UiAccess, UserDirectory>();
 builder.AddDemoData();
 
@@ -29,6 +31,7 @@ app.MapHealthApi();
 app.MapTicketTypesApi();
 app.MapTicketsApi();
 app.MapClientsApi();
+app.MapAttachmentsApi();
 app.MapLowCodeUi();
 
 app.Run();

@@ -19,6 +19,8 @@ public sealed record TicketTypeDraft(TicketTypeDefinition Definition, DateTimeOf
 {
     public int? LatestVersion { get; init; }
     public bool HasUnpublishedChanges { get; init; }
+    /// <summary>What the draft's check found when it was saved (forms and flow); null where it was not checked.</summary>
+    public IReadOnlyList<ValidationProblem>? Problems { get; init; }
 }
 
 /// <summary>The outcome of a publish: the new version, or the problems that prevent it.</summary>
@@ -32,4 +34,11 @@ public sealed record CommandOutcome<T>(T? Value, CommandError? Error, string? Me
     public bool Succeeded => Error is null;
 }
 
-public enum CommandError { Invalid, NotFound, Conflict }
+public enum CommandError
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    /// <summary>Submitted form data was refused; the problems' paths are field paths (<c>Lines[1].Amount</c>).</summary>
+    InvalidForm,
+}

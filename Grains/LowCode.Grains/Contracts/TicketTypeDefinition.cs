@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using LowCode.Forms.Schema;
 using LowCode.Runtime.Definitions;
 
 namespace LowCode.Grains.Contracts;
@@ -5,6 +7,7 @@ namespace LowCode.Grains.Contracts;
 /// <summary>
 /// A ticket type as an analyst designs and publishes it: one versioned package of a form, the task
 /// forms its steps show, its dispatch rules and its workflow. Publishing freezes a copy as version N.
+/// The forms are the Forms library's <see cref="FormSchema"/> (sections, fields, option sets, rules), in its JSON shape.
 /// </summary>
 public sealed record TicketTypeDefinition
 {
@@ -12,24 +15,17 @@ public sealed record TicketTypeDefinition
     public string Name { get; init; } = "";
     public string Category { get; init; } = "";
     public string? Description { get; init; }
-    public FormDefinition Form { get; init; } = new();
-    public Dictionary<string, FormDefinition> TaskForms { get; init; } = [];
+
+    /// <summary>The form a requester fills in to open a ticket.</summary>
+    [JsonConverter(typeof(FormSchemaUpgradingConverter))]
+    public FormSchema Form { get; init; } = new();
+
+    /// <summary>Forms of the human steps, by the key a step names as its <c>taskForm</c>.</summary>
+    [JsonConverter(typeof(TaskFormsUpgradingConverter))]
+    public Dictionary<string, FormSchema> TaskForms { get; init; } = [];
+
     public List<DispatchRuleDefinition> DispatchRules { get; init; } = [];
     public WorkflowDefinition Workflow { get; init; } = new();
-}
-
-/// <summary>The fields of a form. (The Forms project grows this into sections, layout and rules.)</summary>
-public sealed record FormDefinition
-{
-    public List<FormField> Fields { get; init; } = [];
-}
-
-public sealed record FormField(string Key, string Label, DataType Type)
-{
-    public bool Required { get; init; }
-    public List<string> Options { get; init; } = [];
-    public List<FormField> Columns { get; init; } = [];
-    public string? Help { get; init; }
 }
 
 /// <summary>Who may take a step: candidates filtered by an expression over <c>agent</c>, ranked by a strategy.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using LowCode.Grains.Attachments;
 using LowCode.Grains.Effects;
+using LowCode.Grains.Submissions;
 using LowCode.Grains.ReadModel;
 using LowCode.Grains.Storage;
 using LowCode.Grains.TicketTypes;
@@ -23,6 +25,8 @@ public static class LowCodeGrainsHosting
         services.AddLowCodeSerialization();
         services.AddSingleton(new LowCodeDatabase(storage.Kind, storage.ConnectionString));
         services.AddSingleton<TicketReadModel>();
+        services.AddSingleton<AttachmentCatalog>();
+        services.AddSingleton<FormSubmissions>();
         services.AddSingleton<CalendarCatalog>();
         services.AddSingleton<PlanCache>();
         services.AddSingleton<EffectRunner>();
@@ -41,9 +45,10 @@ public static class LowCodeGrainsHosting
     public static IServiceCollection AddLowCodeSerialization(this IServiceCollection services) =>
         services.AddSerializer(s => s.AddJsonSerializer(IsMessageType, IsMessageType, o => o.Configure(json => json.SerializerOptions = LowCodeJson.Options)));
 
-    /// <summary>Grain messages that travel as JSON: the engine's types and the grain contracts.</summary>
+    /// <summary>Grain messages that travel as JSON: the engine's and the form library's types, and the grain contracts.</summary>
     private static bool IsMessageType(Type type) =>
-        type.Assembly == typeof(LowCodeJson).Assembly || type.Namespace == typeof(Contracts.CreateTicket).Namespace;
+        type.Assembly == typeof(LowCodeJson).Assembly || type.Assembly == typeof(LowCode.Forms.Schema.FormSchema).Assembly
+        || type.Namespace == typeof(Contracts.CreateTicket).Namespace;
 
     /// <summary>Creates the read model tables before grains run (Orleans' own tables are applied by AddLowCodeStorage).</summary>
     private sealed class ReadModelSchema(TicketReadModel readModel) : ILifecycleParticipant<ISiloLifecycle>

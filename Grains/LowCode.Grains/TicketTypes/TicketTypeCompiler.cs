@@ -1,3 +1,5 @@
+using LowCode.Forms.Checking;
+using LowCode.Forms.Schema;
 using LowCode.Grains.Contracts;
 using LowCode.Runtime.Calendars;
 using LowCode.Runtime.Definitions;
@@ -12,6 +14,9 @@ namespace LowCode.Grains.TicketTypes;
 /// </summary>
 public static class TicketTypeCompiler
 {
+    /// <summary>The code of a problem the form checker found (its path says where: <c>form.sections[0].fields[3].visibleWhen</c>).</summary>
+    public const string FormProblemCode = "form";
+
     public static PlanResult Compile(TicketTypeDefinition definition, int version, IReadOnlyDictionary<string, BusinessCalendar> calendars)
     {
         var problems = new List<ValidationProblem>();
@@ -42,30 +47,19 @@ public static class TicketTypeCompiler
     /// <summary>Every field expressions may read: the ticket form, then task form fields not already named.</summary>
     public static IReadOnlyList<FieldSchema> FieldsOf(TicketTypeDefinition definition)
     {
-        var all = (definition.Form?.Fields ?? []).Concat((definition.TaskForms ?? []).Values.SelectMany(f => f?.Fields ?? []));
-        return all.Where(f => f is not null && !string.IsNullOrWhiteSpace(f.Key))
+        var forms = new[] { definition.Form }.Concat((definition.TaskForms ?? []).Values).Where(f => f is not null);
+        return forms.SelectMany(f => f.ToExpressionSchema().Form.Values)
             .GroupBy(f => f.Key, StringComparer.Ordinal)
-            .Select(g => ToSchema(g.First()))
+            .Select(g => g.First())
             .ToList();
     }
 
-    private static FieldSchema ToSchema(FormField field) =>
-        new(field.Key, field.Type) { Columns = (field.Columns ?? []).Select(ToSchema).ToList() };
-
-    private static void CheckForm(FormDefinition? form, string path, List<ValidationProblem> problems)
+    /// <summary>The Forms library's design-time check, its paths put under the form's place in the ticket type.</summary>
+    private static void CheckForm(FormSchema? form, string path, List<ValidationProblem> problems)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var fields = form?.Fields ?? [];
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var f = fields[i];
-            if (f is null || !WorkflowCompiler.IsIdentifier(f.Key ?? ""))
-                problems.Add(new ValidationProblem("invalid-field", "A field key must be letters, digits and '_' (e.g. Amount).") { Path = $"{path}.fields[{i}].key" });
-            else if (!seen.Add(f.Key!))
-                problems.Add(new ValidationProblem("duplicate", $"Field '{f.Key}' appears twice.") { Path = $"{path}.fields[{i}].key" });
-            else if (!Enum.IsDefined(f.Type))
-                problems.Add(new ValidationProblem("invalid-field", $"Field '{f.Key}' has an unknown type.") { Path = $"{path}.fields[{i}].type" });
-        }
+        if (form is null) return;
+        foreach (var p in FormSchemaChecker.Check(form))
+            problems.Add(new ValidationProblem(FormProblemCode, p.Message) { Path = $"{path}.{p.Path}", Line = p.Line, Column = p.Column });
     }
 
     private static void CheckRules(TicketTypeDefinition definition, IReadOnlyList<FieldSchema> fields, WorkflowDefinition workflow, List<ValidationProblem> problems)

@@ -32,7 +32,8 @@ public sealed class TicketTypeGrain(
         S.DraftChanged = true;
         await state.WriteStateAsync();
         await Project();
-        return CommandOutcome<TicketTypeDraft>.Ok(DraftView()!);
+        // Drafts may have problems (publishing may not): the designer shows them right away.
+        return CommandOutcome<TicketTypeDraft>.Ok(DraftView()! with { Problems = TicketTypeCompiler.Compile(S.Draft, NextVersion, calendars.All).Problems });
     }
 
     public Task<TicketTypeDraft?> GetDraft() => Task.FromResult(DraftView());

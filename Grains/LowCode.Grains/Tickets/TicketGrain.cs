@@ -1,7 +1,10 @@
 using LowCode.Grains.Hosting;
 using System.Text.Json;
+using LowCode.Forms.Validation;
+using LowCode.Grains.Attachments;
 using LowCode.Grains.Contracts;
 using LowCode.Grains.Effects;
+using LowCode.Grains.Submissions;
 using LowCode.Grains.TicketTypes;
 using LowCode.Runtime.Execution;
 using LowCode.Runtime.Json;
@@ -16,7 +19,7 @@ namespace LowCode.Grains.Tickets;
 /// </summary>
 public sealed class TicketGrain(
     [PersistentState("ticket", "tickets")] IPersistentState<TicketGrainState> state,
-    PlanCache plans, EffectRunner effects, TicketClock clock, ILogger<TicketGrain> log) : Grain, ITicketGrain
+    PlanCache plans, EffectRunner effects, TicketClock clock, FormSubmissions forms, AttachmentCatalog attachments, ILogger<TicketGrain> log) : Grain, ITicketGrain
 {
     private TicketGrainState S => state.State;
     private string Id => this.GetPrimaryKeyString();
@@ -45,11 +48,15 @@ public sealed class TicketGrain(
         if (latest is null)
             return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket type '{command.TicketType}' has no published version.");
         var compiled = await plans.GetAsync(command.TicketType, latest.Version);
-        var problems = FormDataCheck.Check(compiled.Definition.Form, command.Form);
-        if (problems.Count > 0)
-            return CommandOutcome<TicketSnapshot>.Fail(CommandError.Invalid, $"The form has {problems.Count} problem(s).", problems);
+        var submission = await forms.CheckAsync(compiled.Definition.Form ?? new(), command.Form,
+            new FormValidationContext
+            {
+                Now = clock.Now, Requester = command.Requester,
+                Ticket = new Runtime.Expressions.Context.TicketInfo(Id, command.TicketType, command.Priority, "open", command.Title ?? "", clock.Now),
+            }, command.Actor, Id);
+        if (!submission.IsValid) return FormRefused("The form", submission);
         var plan = compiled.Plan;
-        var input = new StartTicket(command.Form)
+        var input = new StartTicket(submission.CleanData) // only what the form keeps: visible fields, defaults, recomputed values
         {
             At = clock.Now,
             Actor = command.Actor,
@@ -66,17 +73,23 @@ public sealed class TicketGrain(
         {
             return Refused(e);
         }
+        if (await LinkAttachments(submission, command.Actor) is { } linkRefused) return linkRefused;
         S.CreatedFrom = fingerprint;
         S.Parent = command.Parent;
-        return await Commit(result);
+        return await Commit(AttachmentTimeline.With(result, Id, submission.NewAttachments, command.Actor, clock.Now, null));
     }
 
     public async Task<CommandOutcome<TicketSnapshot>> Apply(WorkflowInput input)
     {
         if (S.Ticket is null) return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket {Id} does not exist.");
         var compiled = await plans.GetAsync(S.Ticket.TicketType, S.Ticket.Version);
-        if (input is CompleteTask complete && TaskFormProblems(compiled, complete) is { Count: > 0 } problems)
-            return CommandOutcome<TicketSnapshot>.Fail(CommandError.Invalid, $"The task form has {problems.Count} problem(s).", problems);
+        FormSubmission? submission = null;
+        if (input is CompleteTask complete && S.Ticket.FindTask(complete.TaskId) is { } task)
+        {
+            submission = await forms.CheckAsync(TicketForms.TaskFormOf(compiled, task), complete.Data, TicketForms.Context(S.Ticket, clock.Now), input.Actor, Id);
+            if (!submission.IsValid) return FormRefused("The task form", submission);
+            input = complete with { Data = submission.CleanData };
+        }
         var plan = compiled.Plan;
         EngineResult result;
         try
@@ -89,6 +102,11 @@ public sealed class TicketGrain(
         }
         if (result.Effects.Count == 0 && result.State.Timers.Length == S.Ticket.Timers.Length && result.State.Tasks.SequenceEqual(S.Ticket.Tasks))
             return CommandOutcome<TicketSnapshot>.Ok(Snapshot()); // nothing changed (stale timer, duplicate response)
+        if (submission is not null)
+        {
+            if (await LinkAttachments(submission, input.Actor) is { } linkRefused) return linkRefused;
+            result = AttachmentTimeline.With(result, Id, submission.NewAttachments, input.Actor, clock.Now, ((CompleteTask)input).TaskId);
+        }
         return await Commit(result);
     }
 
@@ -186,17 +204,21 @@ public sealed class TicketGrain(
         }
     }
 
-    /// <summary>Task data must fit the step's task form (or be empty when the step has none).</summary>
-    private IReadOnlyList<Runtime.Validation.ValidationProblem> TaskFormProblems(CompiledTicketType compiled, CompleteTask complete)
+    /// <summary>
+    /// Links the attachments a form brought to this ticket before the transition is stored, all or none. Refused
+    /// when one was attached elsewhere since the check; a crash after linking leaves them linked to this id,
+    /// which a retry with the same idempotency key (same id) may use again.
+    /// </summary>
+    private async Task<CommandOutcome<TicketSnapshot>?> LinkAttachments(FormSubmission submission, string actor)
     {
-        var task = S.Ticket!.FindTask(complete.TaskId);
-        if (task is null || complete.Data.IsEmpty) return [];
-        var node = compiled.Plan.Nodes.TryGetValue(task.NodeId, out var n) ? n.Node : null;
-        var formKey = node switch { Runtime.Definitions.UserTaskNode u => u.TaskForm, Runtime.Definitions.ApprovalNode a => a.TaskForm, _ => null };
-        var form = formKey is not null && compiled.Definition.TaskForms.TryGetValue(formKey, out var f) ? f : new FormDefinition();
-        // Which fields an action needs is not modelled yet, so only names and types are checked here.
-        return FormDataCheck.Check(form, complete.Data, "data", partial: true);
+        var refused = await attachments.LinkAsync([.. submission.NewAttachments.Select(a => a.Id)], Id, actor, clock.Now);
+        return refused.Count == 0 ? null : CommandOutcome<TicketSnapshot>.Fail(CommandError.InvalidForm, "An attachment of the form was attached elsewhere meanwhile.",
+            [.. refused.Select(id => new Runtime.Validation.ValidationProblem(SubmissionProblemCodes.Attachment, $"Attachment '{id}' was attached elsewhere meanwhile.") { Path = submission.PathOf.GetValueOrDefault(id, id) })]);
     }
+
+    private static CommandOutcome<TicketSnapshot> FormRefused(string what, FormSubmission submission) =>
+        CommandOutcome<TicketSnapshot>.Fail(CommandError.InvalidForm, $"{what} has {submission.Problems.Count} problem(s).",
+            [.. submission.Problems.Select(p => new Runtime.Validation.ValidationProblem(p.Code, p.Message) { Path = p.Path })]);
 
     private TicketSnapshot Snapshot() => new(S.Ticket!, S.Ticket!.Version) { Parent = S.Parent };
 

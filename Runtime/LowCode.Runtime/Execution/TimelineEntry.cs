@@ -44,4 +44,6 @@ public enum TimelineKind
     Comment,
     Dispatch,
     Sla,
+    /// <summary>Files a form referenced became the ticket's attachments (recorded by the ticket grain).</summary>
+    AttachmentsLinked,
 }

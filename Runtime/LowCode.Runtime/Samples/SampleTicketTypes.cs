@@ -22,19 +22,23 @@ public static class SampleTicketTypes
     public static WorkflowDefinition EquipmentRepair() => Load("equipment-repair");
     public static WorkflowDefinition ExpenseApproval() => Load("expense-approval");
 
+    /// <summary>The fields of the equipment repair forms as expressions see them (the forms themselves are in Grains' ReferenceForms).</summary>
     public static IReadOnlyList<FieldSchema> EquipmentRepairFields { get; } =
     [
-        new("Asset", DataType.Text), new("Site", DataType.Choice), new("Category", DataType.Choice),
-        new("Description", DataType.Text), new("Urgent", DataType.Boolean), new("Photos", DataType.File),
+        new("Asset", DataType.Choice), new("Site", DataType.Choice), new("Category", DataType.Choice),
+        new("Description", DataType.Text), new("Urgent", DataType.Boolean), new("StoppedSince", DataType.DateTime),
+        new("Priority", DataType.Choice), new("Photos", DataType.File),
         // Task forms: repair report and quality check.
-        new("RepairNotes", DataType.Text), new("PartsCost", DataType.Money), new("QualityNotes", DataType.Text),
+        new("RepairNotes", DataType.Text), new("PartsCost", DataType.Money), new("RepairPhotos", DataType.File),
+        new("Checks", DataType.MultiChoice), new("QualityNotes", DataType.Text),
     ];
 
+    /// <summary>The fields of the expense claim form; <c>Amount</c> is the total computed from the lines.</summary>
     public static IReadOnlyList<FieldSchema> ExpenseApprovalFields { get; } =
     [
-        new("Amount", DataType.Money), new("Department", DataType.Choice), new("Purpose", DataType.Text),
-        new("TravelDate", DataType.Date),
+        new("Department", DataType.Choice), new("Purpose", DataType.Text), new("StartDate", DataType.Date), new("EndDate", DataType.Date),
         new("Lines", DataType.Table) { Columns = [new("Item", DataType.Text), new("Category", DataType.Choice), new("Amount", DataType.Money)] },
+        new("Amount", DataType.Money), new("Receipts", DataType.File),
     ];
 
     public static PlanContext EquipmentRepairContext(int version = 1) => new()

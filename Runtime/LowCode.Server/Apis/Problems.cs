@@ -12,6 +12,7 @@ public static class Problems
     {
         CommandError.NotFound => Results.Problem(statusCode: 404, title: "Not found", detail: outcome.Message),
         CommandError.Conflict => Results.Problem(statusCode: 409, title: "Conflict", detail: outcome.Message),
+        CommandError.InvalidForm => FormInvalid(outcome.Message ?? "The form data is not valid.", outcome.Problems ?? []),
         _ when outcome.Problems is { Count: > 0 } problems => Invalid(outcome.Message ?? "The request is not valid.", problems),
         _ => Results.Problem(statusCode: 422, title: "Not valid", detail: outcome.Message),
     };
@@ -19,6 +20,16 @@ public static class Problems
     public static IResult Invalid(string detail, IReadOnlyList<ValidationProblem> problems) =>
         Results.Problem(statusCode: 422, title: "Not valid", detail: detail,
             extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(Describe).ToList() });
+
+    /// <summary>
+    /// Refused form data: 400 with <c>errors</c> keyed by field path (<c>Lines[1].Amount</c>, as the form's keys are
+    /// spelled) for renderers, and <c>problems</c> with a stable code per problem for clients.
+    /// </summary>
+    public static IResult FormInvalid(string detail, IReadOnlyList<ValidationProblem> problems) =>
+        Results.ValidationProblem(
+            problems.GroupBy(p => p.Path ?? "").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+            detail: detail, title: "The form data is not valid.", statusCode: 400,
+            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { path = p.Path ?? "", code = p.Code, message = p.Message }).ToList() });
 
     public static IResult Field(string field, string message) =>
         Results.Problem(statusCode: 422, title: "Not valid", detail: message,

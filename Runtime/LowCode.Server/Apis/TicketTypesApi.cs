@@ -76,7 +76,7 @@ public static class TicketTypesApi
         })
         .RequireAuthorization(Policies.TicketTypesWrite).WithName("ExportTicketType").WithSummary("The draft as a JSON file that import accepts.");
 
-        api.MapPost("/import", async (HttpRequest request, IGrainFactory grains, CalendarCatalog calendars) =>
+        api.MapPost("/import", async (HttpRequest request, IGrainFactory grains) =>
         {
             var (definition, error) = await Problems.ReadBody<TicketTypeDefinition>(request);
             if (error is not null) return error;
@@ -86,7 +86,7 @@ public static class TicketTypesApi
             var existed = await grain.GetDraft() is not null;
             var outcome = await grain.SaveDraft(definition, Actors.Current(request.HttpContext));
             if (!outcome.Succeeded) return Problems.From(outcome);
-            var body = new { draft = outcome.Value, validation = Validation(TicketTypeCompiler.Compile(definition, 0, calendars.All).Problems) };
+            var body = new { draft = outcome.Value, validation = Validation(outcome.Value!.Problems ?? []) };
             return existed ? Results.Ok(body) : Results.Created($"/api/ticket-types/{definition.Key}", body);
         })
         .Accepts<TicketTypeDefinition>("application/json")

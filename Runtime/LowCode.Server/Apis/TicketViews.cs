@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using LowCode.Grains.Attachments;
 using LowCode.Grains.ReadModel;
 using LowCode.Runtime.Execution;
 using LowCode.Runtime.Json;
@@ -19,8 +20,10 @@ public sealed record TicketView(string Id, string Type, int Version, string Titl
     public IReadOnlyList<SlaView> Sla { get; init; } = [];
     public IReadOnlyList<Incident> Incidents { get; init; } = [];
     public IReadOnlyList<TimelineRow> Timeline { get; init; } = [];
+    /// <summary>Files the ticket's forms brought, in the order they were attached.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
 
-    public static TicketView From(TicketState t, IReadOnlyList<TimelineRow> timeline) =>
+    public static TicketView From(TicketState t, IReadOnlyList<TimelineRow> timeline, IReadOnlyList<AttachmentRecord> attachments) =>
         new(t.TicketId, t.TicketType, t.Version, t.Title, t.Status.ToString().ToLowerInvariant(), t.Resolution, t.Priority,
             new TicketRequesterView(t.Requester.Id, t.Requester.Name), t.CreatedAt, t.ClosedAt)
         {
@@ -31,6 +34,7 @@ public sealed record TicketView(string Id, string Type, int Version, string Titl
             Incidents = t.Incidents,
             Sla = t.Sla.Select(SlaView.From).ToList(),
             Timeline = timeline,
+            Attachments = attachments.Select(AttachmentView.From).ToList(),
         };
 }
 

@@ -1,3 +1,4 @@
+using LowCode.Grains.Attachments;
 using LowCode.Grains.Hosting;
 using LowCode.Grains.Contracts;
 using LowCode.Grains.ReadModel;
@@ -40,7 +41,7 @@ public static class TicketsApi
                 : await People.Requester(request.HttpContext, caller);
             var outcome = await grains.GetGrain<ITicketGrain>(id).Create(new CreateTicket(body.Type, requester, actor)
             {
-                Form = body.Form, Title = body.Title, Priority = body.Priority ?? "P3",
+                Form = body.Form, Title = body.Title, Priority = body.Priority ?? PriorityOf(body.Form) ?? "P3",
             });
             if (!outcome.Succeeded)
                 return outcome.Error == CommandError.NotFound ? Problems.Field("type", outcome.Message!) : Problems.From(outcome);
@@ -126,6 +127,10 @@ public static class TicketsApi
             .RequireAuthorization(Policies.TicketsWrite).Produces<TicketView>().WithName("RetryIncident").WithSummary("Runs a failed step again after its cause was fixed.");
     }
 
+    /// <summary>A form's <c>Priority</c> field (P1–P4) sets the ticket's priority when the request does not (the repair form asks for it).</summary>
+    private static string? PriorityOf(System.Collections.Immutable.ImmutableDictionary<string, object?> form) =>
+        form.GetValueOrDefault("Priority") is string p && Priorities.Contains(p) ? p : null;
+
     private static async Task<IResult> Act(string id, IGrainFactory grains, HttpContext context, WorkflowInput input)
     {
         if (await Visible(id, grains, context) is not { } snapshot) return Problems.NotFound($"Ticket {id} does not exist.");
@@ -155,8 +160,9 @@ public static class TicketsApi
     {
         var readModel = context.RequestServices.GetRequiredService<TicketReadModel>();
         var timeline = await readModel.TimelineAsync(snapshot.State.TicketId, context.RequestAborted);
+        var attachments = await context.RequestServices.GetRequiredService<AttachmentCatalog>().OfTicketAsync(snapshot.State.TicketId, context.RequestAborted);
         if (!TicketAccess.SeesInternal(Actors.Caller(context)))
             timeline = timeline.Where(e => !(e.Kind == nameof(TimelineKind.Comment) && e.Subject == "internal")).ToList();
-        return TicketView.From(snapshot.State, timeline);
+        return TicketView.From(snapshot.State, timeline, attachments);
     }
 }

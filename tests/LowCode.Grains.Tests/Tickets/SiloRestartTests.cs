@@ -9,7 +9,11 @@ using Xunit;
 
 namespace LowCode.Grains.Tests.Tickets;
 
-/// <summary>Restarts silos of its own cluster, so it does not share one with other tests.</summary>
+/// <summary>
+/// Restarts silos of its own cluster, so it does not share one with other tests; it runs in their
+/// collection all the same, because they all read (and this moves) the one ticket clock.
+/// </summary>
+[Collection(TicketClusterCollection.Name)]
 public sealed class SiloRestartTests : IAsyncLifetime
 {
     private readonly TicketCluster _cluster = new() { Silos = 1 };

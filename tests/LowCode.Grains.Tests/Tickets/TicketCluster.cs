@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using LowCode.Grains.Attachments;
 using LowCode.Grains.Hosting;
+using LowCode.Grains.ReadModel;
 using LowCode.Grains.Storage;
 using LowCode.Grains.TicketTypes;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +45,17 @@ public sealed class TicketCluster : IAsyncLifetime
             await grain.SaveDraft(type, "test");
             Assert.True((await grain.Publish("test")).Succeeded);
         }
+    }
+
+    /// <summary>The attachment rows, as the upload API writes them (the grains never read the bytes).</summary>
+    public AttachmentCatalog Attachments => new(new LowCodeDatabase(StorageKind.Sqlite, $"Data Source={Database}"));
+
+    /// <summary>Records an attachment as uploaded by <paramref name="uploader"/>; returns the reference a form sends: just its id.</summary>
+    public async Task<ImmutableDictionary<string, object?>> UploadedAsync(string uploader, string name, string contentType, long size = 120_000)
+    {
+        var attachment = new AttachmentRecord(AttachmentIds.New(), name, contentType, size, new string('0', 64), uploader, Clock.GetUtcNow());
+        await Attachments.AddAsync(attachment);
+        return ImmutableDictionary<string, object?>.Empty.Add("id", attachment.Id);
     }
 
     public async Task DisposeAsync()

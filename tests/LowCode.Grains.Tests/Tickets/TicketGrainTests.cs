@@ -60,7 +60,11 @@ public sealed class TicketGrainTests(TicketCluster cluster)
     public async Task Expense_ticket_goes_through_the_levels_its_total_needs()
     {
         var lines = ImmutableArray.Create<object?>(ImmutableDictionary<string, object?>.Empty.Add("Item", "motor").Add("Amount", 25000m));
-        var (grain, _) = await Open("expense-approval", ImmutableDictionary<string, object?>.Empty.Add("Department", "Production").Add("Purpose", "spare").Add("Lines", lines));
+        var receipt = await cluster.UploadedAsync(Requester.Id, "invoice.pdf", "application/pdf");
+        var (grain, opened) = await Open("expense-approval", ImmutableDictionary<string, object?>.Empty.Add("Department", "Production").Add("Purpose", "spare")
+            .Add("StartDate", "2026-02-23").Add("EndDate", "2026-02-25").Add("Lines", lines).Add("Receipts", ImmutableArray.Create<object?>(receipt)));
+        Assert.Equal(25000m, opened.Form["Amount"]); // the total, computed by the form
+        Assert.Equal(25000m, opened.Vars["total"]);
         for (var level = 0; level < 3; level++) await Complete(grain, "approve", "approve");
         var paid = await Complete(grain, "pay", "paid");
         Assert.Equal("resolved", paid.Resolution);
@@ -73,8 +77,9 @@ public sealed class TicketGrainTests(TicketCluster cluster)
         var grain = cluster.Grains.GetGrain<ITicketGrain>(id);
         var outcome = await grain.Create(new CreateTicket("equipment-repair", Requester, "u") { Form = Repair.Remove("Asset").SetItem("Site", "Mars").Add("Colour", "red") });
 
-        Assert.Equal(CommandError.Invalid, outcome.Error);
-        Assert.Equal(["form.Asset", "form.Colour", "form.Site"], outcome.Problems!.Select(p => p.Path!).Order());
+        Assert.Equal(CommandError.InvalidForm, outcome.Error);
+        Assert.Equal(["Asset", "Colour", "Site"], outcome.Problems!.Select(p => p.Path!).Order());
+        Assert.Equal(["option", "required", "unknown-field"], outcome.Problems!.Select(p => p.Code).Order());
         Assert.Null(await grain.Get());
         Assert.Null(await ReadModel.ProjectedSequenceAsync(id));
     }

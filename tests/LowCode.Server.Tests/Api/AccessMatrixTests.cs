@@ -28,7 +28,8 @@ public sealed class AccessMatrixTests(LowCodeHost host) : IClassFixture<LowCodeH
     /// The expected status per route (by name) and caller. Ticket routes act on a ticket 张三 requested: he
     /// is the Customer, 王芳 the OtherCustomer reaching for it (404: she must not learn it exists). Its
     /// open task is queued for the maintenance team, which the manager and the agent belong to; the
-    /// analyst designs ticket types and sees no one else's tickets.
+    /// analyst designs ticket types and sees no one else's tickets. Anyone who may open tickets may upload
+    /// a file; a file attached to the ticket is downloaded by exactly those who may see the ticket.
     /// </summary>
     private static readonly Dictionary<string, int[]> Expected = new()
     {
@@ -56,6 +57,8 @@ public sealed class AccessMatrixTests(LowCodeHost host) : IClassFixture<LowCodeH
         ["CreateClient"] =           [401,      201,  403,    403,    403,  403,     403,   403,         403],
         ["RotateClientSecret"] =     [401,      200,  403,    403,    403,  403,     403,   403,         403],
         ["DeleteClient"] =           [401,      204,  403,    403,    403,  403,     403,   403,         403],
+        ["UploadAttachment"] =       [401,      201,  201,    201,    201,  201,     201,   403,         403],
+        ["DownloadAttachment"] =     [401,      200,  404,    200,    200,  200,     404,   200,         403],
     };
 
     /// <summary>Endpoints of the sign-in machinery and the API description: not in the matrix, but they must declare their access too.</summary>

@@ -47,9 +47,13 @@ internal static class ApiCalls
 
     public static IReadOnlyList<JsonElement> Items(this JsonElement element, string property) => [.. element.GetProperty(property).EnumerateArray()];
 
-    /// <summary>The property paths named by a 422's <c>problems</c>.</summary>
+    /// <summary>The property paths named by the <c>problems</c> of a 422 (or of a 400 for form data).</summary>
     public static IReadOnlyList<string> ProblemPaths(this JsonElement problem) =>
         [.. problem.Items("problems").Select(p => p.TextOrNull("path") ?? "")];
+
+    /// <summary>The <c>errors</c> of a 400 for form data: messages by field path.</summary>
+    public static IReadOnlyDictionary<string, string[]> Errors(this JsonElement problem) =>
+        problem.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(m => m.GetString()!).ToArray());
 
     public static IReadOnlyList<string> Ids(this JsonElement page) => [.. page.Items("items").Select(i => i.Text("id"))];
 }

@@ -82,6 +82,15 @@ public sealed class HostileInputTests(LowCodeHost host) : IClassFixture<LowCodeH
         var ticket = $$"""{ "type": "equipment-repair", "title": "t", "priority": "P3", "form": {{TestTicketTypes.RepairForm}}, "requester": { "id": "u-1", "name": "U" } }""";
         await ForEach(Mutations(ticket, ["type", "title", "priority", "form", "form.Asset", "form.Urgent", "form.Photos", "requester", "requester.id"]),
             body => Send(HttpMethod.Post, "/api/tickets/", body, failures));
+        var photo = (await _client.UploadAsync("photo.png", Uploads.Png)).Text("id");
+        var repairWithPhoto = $$"""{ "type": "equipment-repair", "form": { "Asset": "A", "Site": "SH", "Category": "it", "Description": "d", "Photos": [ { "id": "{{photo}}", "name": "p.png", "size": 1, "contentType": "image/png" } ] } }""";
+        await ForEach(Mutations(repairWithPhoto, ["form.Photos[0]", "form.Photos[0].id", "form.Photos[0].name", "form.Photos[0].size", "form.Photos[0].contentType"]),
+            body => Send(HttpMethod.Post, "/api/tickets/", body, failures));
+        var claim = TestTicketTypes.ExpenseForm("""[ { "Item": "Hotel", "Category": "hotel", "Amount": 1200 } ]""", """, "Receipts": [ { "id": "att-x" } ]""");
+        var expense = $$"""{ "type": "expense-approval", "form": {{claim}} }""";
+        await ForEach(Mutations(expense, ["form.Lines", "form.Lines[0]", "form.Lines[0].Item", "form.Lines[0].Amount", "form.Lines[0].Category", "form.StartDate",
+                "form.EndDate", "form.Amount", "form.Receipts", "form.Receipts[0]", "form.Receipts[0].id"]),
+            body => Send(HttpMethod.Post, "/api/tickets/", body, failures));
         await ForEach(Mutations("""{ "action": "nope", "comment": "c", "data": { "RepairNotes": "n", "PartsCost": 1 } }""", ["action", "comment", "data", "data.RepairNotes", "data.PartsCost"]),
             body => Send(HttpMethod.Post, $"/api/tickets/{id}/tasks/{task}/complete", body, failures));
         await ForEach(Mutations("""{ "assignee": "tech-li", "reason": "r" }""", ["assignee", "reason"]),
@@ -104,8 +113,11 @@ public sealed class HostileInputTests(LowCodeHost host) : IClassFixture<LowCodeH
 
     private static readonly string[] TicketTypePaths =
     [
-        "key", "name", "category", "description", "form", "form.fields", "form.fields[0]", "form.fields[0].type", "form.fields[0].options",
-        "taskForms", "taskForms.handle-notes", "dispatchRules", "workflow", "workflow.schemaVersion", "workflow.variables", "workflow.nodes",
+        "key", "name", "category", "description", "form", "form.sections", "form.sections[0]", "form.sections[0].fields", "form.sections[0].fields[0]",
+        "form.sections[0].fields[0].key", "form.sections[0].fields[0].type", "form.sections[0].fields[0].options", "form.sections[0].fields[0].visibleWhen",
+        "form.sections[0].fields[0].default", "form.sections[0].fields[0].files", "form.sections[0].fields[0].columns", "form.sections[0].columns",
+        "form.optionSets", "form.rules", "form.schemaVersion",
+        "taskForms", "taskForms.handle-notes", "taskForms.handle-notes.sections", "dispatchRules", "workflow", "workflow.schemaVersion", "workflow.variables", "workflow.nodes",
         "workflow.nodes[1]", "workflow.nodes[1].actions", "workflow.nodes[1].assignment", "workflow.connections", "workflow.connections[0].source",
         "workflow.layout",
     ];

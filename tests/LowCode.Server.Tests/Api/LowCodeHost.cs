@@ -22,6 +22,9 @@ public class LowCodeHost : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"lowcode-api-{Guid.NewGuid():N}");
     private string? _integrationToken;
 
+    /// <summary>The host's data folder (SQLite database and attachment files).</summary>
+    public string DataPath => _dataPath;
+
     /// <summary>Sign-in and token requests allowed per minute; high so tests never meet it, except where they mean to.</summary>
     protected virtual int SignInPermitPerMinute => 10_000;
 

@@ -16,6 +16,7 @@ internal sealed class MatrixRequests
     private readonly HttpClient _administrator;
     private readonly Lazy<Task<string>> _queuedType;
     private readonly Lazy<Task<JsonElement>> _ticketToRead;
+    private readonly Lazy<Task<string>> _attachmentOnTicket;
 
     public MatrixRequests(HttpClient integration, HttpClient administrator)
     {
@@ -23,6 +24,7 @@ internal sealed class MatrixRequests
         _administrator = administrator;
         _queuedType = new(integration.PublishMaintenanceTriageAsync);
         _ticketToRead = new(() => OpenForZhangAsync(amount: 4));
+        _attachmentOnTicket = new(AttachToTicketOfZhangAsync);
     }
 
     public async Task<HttpRequestMessage> ForAsync(string route) => route switch
@@ -50,6 +52,8 @@ internal sealed class MatrixRequests
         "CreateClient" => Post("/api/clients/", NewClientJson(TestTicketTypes.NewKey("matrix"))),
         "RotateClientSecret" => await FreshClient(id => Post($"/api/clients/{id}/secret")),
         "DeleteClient" => await FreshClient(id => new HttpRequestMessage(HttpMethod.Delete, $"/api/clients/{id}")),
+        "UploadAttachment" => new HttpRequestMessage(HttpMethod.Post, "/api/attachments/") { Content = Uploads.File("故障说明 note.txt", "Spindle rattles at 1200 rpm"u8.ToArray()) },
+        "DownloadAttachment" => Get($"/api/attachments/{await _attachmentOnTicket.Value}"),
         _ => throw new InvalidOperationException($"No request for route '{route}': add one beside its row in the access matrix."),
     };
 
@@ -80,9 +84,20 @@ internal sealed class MatrixRequests
         return Post($"/api/tickets/{ticket.Text("id")}/incidents/{failed.Items("incidents").Single().Text("id")}/retry");
     }
 
-    private async Task<JsonElement> OpenForZhangAsync(int amount) =>
-        await _integration.PostJsonAsync("/api/tickets/", $$"""{ "type": "{{await _queuedType.Value}}", "form": { "Amount": {{amount}} }, "requester": {{ZhangSan}} }""")
+    private async Task<JsonElement> OpenForZhangAsync(int amount, string? attachmentId = null)
+    {
+        var documents = attachmentId is null ? "" : $$""", "Documents": [ { "id": "{{attachmentId}}" } ]""";
+        return await _integration.PostJsonAsync("/api/tickets/", $$"""{ "type": "{{await _queuedType.Value}}", "form": { "Amount": {{amount}}{{documents}} }, "requester": {{ZhangSan}} }""")
             .ExpectAsync(HttpStatusCode.Created);
+    }
+
+    /// <summary>A file the integration uploaded and attached to a ticket of 张三 queued for the maintenance team.</summary>
+    private async Task<string> AttachToTicketOfZhangAsync()
+    {
+        var attachment = await _integration.UploadAsync("故障照片 photo.png", Uploads.Png);
+        await OpenForZhangAsync(amount: 4, attachment.Text("id"));
+        return attachment.Text("id");
+    }
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 

@@ -26,3 +26,15 @@ public sealed class RateLimitedLowCodeHost : LowCodeHost
 
     protected override int SignInPermitPerMinute => Permit;
 }
+
+/// <summary>The host with a global upload limit small enough to exceed cheaply.</summary>
+public sealed class SmallUploadsLowCodeHost : LowCodeHost
+{
+    public const int MaxSizeBytes = 64 * 1024;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("LowCode:Attachments:MaxSizeBytes", MaxSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

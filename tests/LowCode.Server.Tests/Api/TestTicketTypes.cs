@@ -13,10 +13,10 @@ internal static class TestTicketTypes
     public static string DeskMove(string key, string name = "Desk move", string stepName = "Handle") => $$"""
         {
           "key": "{{key}}", "name": "{{name}}", "category": "Tests",
-          "form": { "fields": [
+          "form": { "sections": [ { "key": "main", "title": "Request", "fields": [
             { "key": "Summary", "label": "Summary", "type": "text", "required": true },
-            { "key": "Count", "label": "Count", "type": "number" } ] },
-          "taskForms": { "handle-notes": { "fields": [ { "key": "Notes", "label": "Notes", "type": "text" } ] } },
+            { "key": "Count", "label": "Count", "type": "number" } ] } ] },
+          "taskForms": { "handle-notes": { "sections": [ { "key": "main", "title": "Notes", "fields": [ { "key": "Notes", "label": "Notes", "type": "text" } ] } ] } },
           "workflow": {
             "nodes": [
               { "kind": "start", "id": "start", "name": "Start" },
@@ -37,7 +37,7 @@ internal static class TestTicketTypes
     public static string Broken(string key) => $$"""
         {
           "key": "{{key}}", "name": "Broken", "category": "Tests",
-          "form": { "fields": [ { "key": "Count", "label": "Count", "type": "number" } ] },
+          "form": { "sections": [ { "key": "main", "title": "Main", "fields": [ { "key": "Count", "label": "Count", "type": "number" } ] } ] },
           "workflow": {
             "nodes": [
               { "kind": "start", "id": "start" },
@@ -54,11 +54,14 @@ internal static class TestTicketTypes
     /// A ticket queued for the maintenance team (the demo manager and agent belong to it): the team
     /// triages ("go"), then a step computes <c>100 / form.Amount</c> and the ticket closes. With an
     /// Amount of 0 that step fails and leaves an incident (retrying fails again, with a new incident).
+    /// Optional documents (any file type) may come with it.
     /// </summary>
     public static string MaintenanceTriage(string key) => $$"""
         {
           "key": "{{key}}", "name": "Maintenance triage", "category": "Tests",
-          "form": { "fields": [ { "key": "Amount", "label": "Amount", "type": "number", "required": true } ] },
+          "form": { "sections": [ { "key": "main", "title": "Main", "fields": [
+            { "key": "Amount", "label": "Amount", "type": "number", "required": true },
+            { "key": "Documents", "label": "Documents", "type": "fileUpload" } ] } ] },
           "workflow": {
             "variables": [ { "name": "ratio", "type": "number" } ],
             "nodes": [
@@ -72,6 +75,54 @@ internal static class TestTicketTypes
               { "source": { "node": "triage", "port": "go" }, "target": { "node": "ratio" } },
               { "source": { "node": "ratio", "port": "out" }, "target": { "node": "end" } } ] }
         }
+        """;
+
+    /// <summary>
+    /// A form with two mistakes the form checker finds — a field shown by a condition on a field that does not
+    /// exist (<c>form.sections[0].fields[1].visibleWhen</c>) and a key used twice — beside a flow mistake.
+    /// </summary>
+    public static string BrokenForm(string key) => $$"""
+        {
+          "key": "{{key}}", "name": "Broken form", "category": "Tests",
+          "form": { "sections": [ { "key": "main", "title": "Main", "fields": [
+            { "key": "Count", "label": "Count", "type": "number" },
+            { "key": "Reason", "label": "Reason", "type": "text", "visibleWhen": "form.Cuont > 3" },
+            { "key": "Count", "label": "Count again", "type": "number" } ] } ] },
+          "workflow": {
+            "nodes": [ { "kind": "start", "id": "start" }, { "kind": "end", "id": "end", "resolution": "resolved" } ],
+            "connections": [ { "source": { "node": "start", "port": "out" }, "target": { "node": "ghost" } } ] }
+        }
+        """;
+
+    /// <summary>
+    /// A site inspection queued for the maintenance team: photos (at most 2 images of 1 KB each), any report
+    /// file; the "inspect" step's task form takes evidence files and is left by "done".
+    /// </summary>
+    public static string Inspection(string key) => $$"""
+        {
+          "key": "{{key}}", "name": "现场检查 Site inspection", "category": "Tests",
+          "form": { "sections": [ { "key": "main", "title": "Inspection", "fields": [
+            { "key": "Area", "label": "区域 Area", "type": "text", "required": true },
+            { "key": "Photos", "label": "照片 Photos", "type": "fileUpload", "files": { "maxFiles": 2, "maxSizeBytes": 1000, "allowedContentTypes": [ "image/*" ] } },
+            { "key": "Report", "label": "报告 Report", "type": "fileUpload" } ] } ] },
+          "taskForms": { "inspection-evidence": { "sections": [ { "key": "main", "title": "Evidence", "fields": [
+            { "key": "Evidence", "label": "证据 Evidence", "type": "fileUpload" } ] } ] } },
+          "workflow": {
+            "nodes": [
+              { "kind": "start", "id": "start", "name": "Start" },
+              { "kind": "userTask", "id": "inspect", "name": "Inspect",
+                "assignment": { "to": { "kind": "team", "value": "maintenance" } },
+                "taskForm": "inspection-evidence", "actions": [ { "key": "done", "label": "Done" } ] },
+              { "kind": "end", "id": "end", "name": "End", "resolution": "resolved" } ],
+            "connections": [
+              { "source": { "node": "start", "port": "out" }, "target": { "node": "inspect" } },
+              { "source": { "node": "inspect", "port": "done" }, "target": { "node": "end" } } ] }
+        }
+        """;
+
+    /// <summary>An expense claim (the demo type) with the given lines as JSON, below the receipt threshold unless they add up past 1,000.</summary>
+    public static string ExpenseForm(string lines, string more = "") => $$"""
+        { "Department": "Sales", "Purpose": "杭州客户拜访 Customer visit", "StartDate": "2026-03-02", "EndDate": "2026-03-04", "Lines": {{lines}}{{more}} }
         """;
 
     /// <summary>A complete equipment-repair form (the demo type).</summary>

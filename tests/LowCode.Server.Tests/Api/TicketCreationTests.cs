@@ -75,30 +75,31 @@ public sealed class TicketCreationTests(LowCodeHost host) : IClassFixture<LowCod
     }
 
     [Fact]
-    public async Task Every_form_problem_is_422_naming_the_field()
+    public async Task Every_form_problem_is_400_with_errors_keyed_by_field()
     {
         const string form = """{ "Asset": "Lathe 7", "Site": "Mars", "Category": "mechanical", "Urgent": "yes", "Colour": "red" }""";
 
-        var problem = await _client.PostJsonAsync("/api/tickets/", $$"""{ "type": "equipment-repair", "form": {{form}} }""").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await _client.PostJsonAsync("/api/tickets/", $$"""{ "type": "equipment-repair", "form": {{form}} }""").ExpectProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(["form.Colour", "form.Description", "form.Site", "form.Urgent"], problem.ProblemPaths().Order(StringComparer.Ordinal));
-        var messages = problem.Items("problems").ToDictionary(p => p.Text("path"), p => p.Text("message"));
-        Assert.Equal("'Colour' is not a field of this form.", messages["form.Colour"]);
-        Assert.EndsWith("is required.", messages["form.Description"], StringComparison.Ordinal);
-        Assert.EndsWith("must be one of: SH, BJ, SZ.", messages["form.Site"], StringComparison.Ordinal);
-        Assert.EndsWith("must be true or false.", messages["form.Urgent"], StringComparison.Ordinal);
+        var errors = problem.Errors();
+        Assert.Equal(["Colour", "Description", "Site", "Urgent"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("'Colour' is not a field of this form.", errors["Colour"].Single());
+        Assert.EndsWith("is required.", errors["Description"].Single(), StringComparison.Ordinal);
+        Assert.Equal("'Mars' is not an option of 厂区 Site.", errors["Site"].Single());
+        Assert.EndsWith("must be true or false.", errors["Urgent"].Single(), StringComparison.Ordinal);
+        Assert.Equal(["option", "required", "type", "unknown-field"], problem.Items("problems").Select(p => p.Text("code")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task A_number_field_given_text_is_422_naming_the_field()
+    public async Task A_number_field_given_text_is_400_naming_the_field()
     {
         var key = await _client.PublishDeskMoveAsync("typed");
 
         var problem = await _client.PostJsonAsync("/api/tickets/", $$"""{ "type": "{{key}}", "form": { "Summary": "x", "Count": "three" } }""")
-            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(["form.Count"], problem.ProblemPaths());
-        Assert.Equal("Count must be a number.", problem.Items("problems")[0].Text("message"));
+        Assert.Equal(["Count"], problem.ProblemPaths());
+        Assert.Equal("Count must be a number.", problem.Errors()["Count"].Single());
     }
 
     [Theory]

@@ -94,10 +94,11 @@ public sealed class TicketTypeDraftTests(LowCodeHost host) : IClassFixture<LowCo
     [Fact]
     public async Task A_value_of_the_wrong_json_type_is_a_400_naming_its_path()
     {
-        var problem = await _client.PostJsonAsync("/api/ticket-types/", """{ "key": "wrong-type", "form": { "fields": 5 } }""")
+        var problem = await _client.PostJsonAsync("/api/ticket-types/", """{ "key": "wrong-type", "form": { "sections": 5 } }""")
             .ExpectProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal("$.form.fields", problem.Text("path"));
+        Assert.Equal("$.form", problem.Text("path"));
+        Assert.Contains("(at sections in the form)", problem.Text("detail"), StringComparison.Ordinal);
         Assert.Contains("line 1", problem.Text("detail"), StringComparison.Ordinal);
     }
 

@@ -95,6 +95,27 @@ CREATE TABLE IF NOT EXISTS lc_notifications (
     created_at  BIGINT NOT NULL
 );
 
+-- Uploaded files (attachments): who uploaded what, its checked type, size and SHA-256, and the ticket it
+-- was linked to when a form referenced it (null until then). The bytes live in the data folder
+-- (embedded mode) or in lc_attachment_content (cluster mode, so every instance can serve them).
+CREATE TABLE IF NOT EXISTS lc_attachments (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    content_type    TEXT NOT NULL,
+    size            BIGINT NOT NULL,
+    sha256          TEXT NOT NULL,
+    uploader        TEXT NOT NULL,
+    created_at      BIGINT NOT NULL,
+    ticket_id       TEXT,
+    linked_at       BIGINT
+);
+CREATE INDEX IF NOT EXISTS ix_lc_attachments_ticket ON lc_attachments (ticket_id, created_at);
+
+CREATE TABLE IF NOT EXISTS lc_attachment_content (
+    id              TEXT PRIMARY KEY,
+    content         BYTEA NOT NULL
+);
+
 -- Keys shared by every instance: token signing/encryption keys and ASP.NET data protection keys.
 CREATE TABLE IF NOT EXISTS lc_keys (
     name        TEXT PRIMARY KEY,
