@@ -22,6 +22,7 @@ public sealed class PeerHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly IWorkflowHost _host;
     private readonly CommittedStages _stages;
+    private volatile bool _stopping; // stopping cancels work in flight, which Workflow Core logs as errors
 
     private PeerHost(ServiceProvider services, CommittedStages stages, Store? store) =>
         (_services, _host, _stages, Store) = (services, services.GetRequiredService<IWorkflowHost>(), stages, store);
@@ -47,15 +48,16 @@ public sealed class PeerHost : IAsyncDisposable
     {
         IPersistenceProvider inner = store is null ? new MemoryPersistenceProvider() : new SqlPersistenceProvider(store);
         var stages = new CommittedStages(inner);
+        PeerHost? peer = null;
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Error))
+            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Error && peer?._stopping != true))
             .AddWorkflow(options =>
             {
                 options.UsePersistence(_ => stages);
                 if (tuned) options.UseIdleTime(TunedIdleTime);
             })
             .BuildServiceProvider();
-        var peer = new PeerHost(services, stages, store);
+        peer = new PeerHost(services, stages, store);
         peer._host.RegisterWorkflow<RepairFlow, RepairData>();
         peer._host.Start();
         return peer;
@@ -85,6 +87,7 @@ public sealed class PeerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         _host.Stop();
         await _services.DisposeAsync();
         if (Store is not null) await Store.DisposeAsync();
