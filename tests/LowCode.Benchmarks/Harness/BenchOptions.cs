@@ -23,10 +23,10 @@ public sealed record BenchOptions
     public int Scale { get; init; } = 200_000;
 
     /// <summary>Length of one measured load step (one concurrency level, one arrival rate).</summary>
-    public TimeSpan Step => Smoke ? TimeSpan.FromSeconds(0.6) : TimeSpan.FromSeconds(6);
+    public TimeSpan Step => Smoke ? TimeSpan.FromSeconds(0.6) : TimeSpan.FromSeconds(5);
 
     /// <summary>Warm-up before each measured step (JIT, pools, grain activation paths).</summary>
-    public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(0.2) : TimeSpan.FromSeconds(1.5);
+    public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(0.2) : TimeSpan.FromSeconds(1);
 
     /// <summary>Concurrent callers of the closed-loop scenarios.</summary>
     public int[] Callers => Smoke ? [1, 32] : [1, 8, 32, 128];

@@ -8,9 +8,10 @@ namespace LowCode.Benchmarks.Harness;
 /// </summary>
 public sealed class Postgres(string serverConnectionString)
 {
-    // Orleans opens a pooled connection per storage call; 128 callers must stay below the server's
-    // max_connections (100 by default), so the benchmark's pool is capped (a deployment setting).
-    private const int PoolSize = 60;
+    // Orleans opens a pooled connection per storage call; with 128 callers and up to three hosts alive
+    // (LowCode, the peer with default and tuned settings) the pools must stay below the server's
+    // max_connections (100 by default), so each database's pool is capped and idle connections close soon.
+    private const int PoolSize = 30;
 
     public string Server { get; } = serverConnectionString;
 
@@ -36,7 +37,7 @@ public sealed class Postgres(string serverConnectionString)
     {
         var name = $"lowcode_bench_{purpose}_{Guid.NewGuid():N}"[..50];
         await RunOnServerAsync($"CREATE DATABASE \"{name}\"");
-        return new NpgsqlConnectionStringBuilder(Server) { Database = name, MaxPoolSize = PoolSize, Timeout = 15 }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(Server) { Database = name, MaxPoolSize = PoolSize, Timeout = 15, ConnectionIdleLifetime = 5, ConnectionPruningInterval = 1 }.ConnectionString;
     }
 
     public async Task DropAsync(string connectionString)

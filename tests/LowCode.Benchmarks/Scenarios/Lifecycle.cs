@@ -17,7 +17,7 @@ public sealed class Lifecycle : IScenario
     public string Name => "lifecycle";
 
     /// <summary>How long a rate step may take to finish its tickets before the rest are cut off (and reported as lower bounds).</summary>
-    public static TimeSpan Drain(RunContext run) => run.Options.Smoke ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(20);
+    public static TimeSpan Drain(RunContext run) => run.Options.Smoke ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(12);
 
     public async Task RunAsync(RunContext run)
     {
