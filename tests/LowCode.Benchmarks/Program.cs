@@ -18,6 +18,7 @@ SqliteCommits.Install(); // before any SQLite connection opens
 var missing = options.Postgres is null ? "PostgreSQL rows disabled (--no-postgres)" : await Postgres.ProbeAsync(options.Postgres);
 var report = new Report();
 var clock = Stopwatch.StartNew();
+var failed = 0;
 await using (var run = new RunContext(options, report, missing is null ? new Postgres(options.Postgres!) : null, missing))
 {
     if (missing is not null) report.Note($"PostgreSQL-mode rows skipped: {missing}.");
@@ -25,7 +26,14 @@ await using (var run = new RunContext(options, report, missing is null ? new Pos
     {
         Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {scenario.Name}");
         if (options.Smoke && !scenario.InSmoke) { report.Skip(scenario.Name, "not run in smoke mode", "full mode only (run without --smoke)"); continue; }
-        await scenario.RunAsync(run);
+        try { await scenario.RunAsync(run); }
+        catch (Exception e)
+        {
+            // One broken scenario must not hide the others' figures; the exit code still says it failed.
+            failed++;
+            report.Skip(scenario.Name, "scenario failed", $"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            Console.Error.WriteLine(e);
+        }
     }
 }
 Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] done");
@@ -33,4 +41,4 @@ Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] done");
 var markdown = report.ToMarkdown(options.Smoke ? "smoke" : "full");
 Console.WriteLine(markdown);
 if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, markdown);
-return 0;
+return failed == 0 ? 0 : 1;

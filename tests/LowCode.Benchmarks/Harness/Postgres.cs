@@ -11,7 +11,7 @@ public sealed class Postgres(string serverConnectionString)
     // Orleans opens a pooled connection per storage call; with 128 callers and up to three hosts alive
     // (LowCode, the peer with default and tuned settings) the pools must stay below the server's
     // max_connections (100 by default), so each database's pool is capped and idle connections close soon.
-    private const int PoolSize = 30;
+    public const int PoolSize = 30;
 
     public string Server { get; } = serverConnectionString;
 

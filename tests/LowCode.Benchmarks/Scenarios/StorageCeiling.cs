@@ -41,7 +41,7 @@ public sealed class StorageCeiling : IScenario
             }
         }
         run.Report.Note("Storage ceiling: SQLite in WAL mode with synchronous=FULL and busy_timeout=30 s (as OrleansSchema and LowCodeDatabase set them), " +
-            "one connection per writer; PostgreSQL with synchronous_commit=on. Each row is a fresh INSERT of a repair ticket's grain state (JSON) in its own transaction.");
+            "one connection per writer; PostgreSQL with synchronous_commit=on and at most 30 connections (the pool cap of every PostgreSQL database in these runs), writers taking turns. Each row is a fresh INSERT of a repair ticket's grain state (JSON) in its own transaction.");
     }
 
     public sealed record Result(LoadResult Load, double CommitsPerRow);
@@ -52,23 +52,27 @@ public sealed class StorageCeiling : IScenario
         {
             await using var store = await run.NewStoreAsync(kind, "ceiling");
             await CreateTableAsync(store);
-            var connections = new DbConnection[writers];
-            for (var i = 0; i < writers; i++) connections[i] = await OpenAsync(store);
-            var free = new System.Collections.Concurrent.ConcurrentBag<DbConnection>(connections);
+            // One connection per writer; PostgreSQL writers share at most Postgres.PoolSize connections (the cap
+            // LowCode's pool has in these runs, below the server's max_connections), taking turns.
+            var open = kind == StorageKind.Postgres ? Math.Min(writers, Harness.Postgres.PoolSize) : writers;
+            var connections = new DbConnection[open];
+            for (var i = 0; i < open; i++) connections[i] = await OpenAsync(store);
+            var free = System.Threading.Channels.Channel.CreateUnbounded<DbConnection>();
+            foreach (var c in connections) free.Writer.TryWrite(c);
             var payload = TicketJson.Value;
             var before = await store.CommitsAsync();
             var load = await ClosedLoop.RunAsync(writers, run.Options.WarmUp, run.Options.Step, async n =>
             {
-                free.TryTake(out var connection);
+                var connection = await free.Reader.ReadAsync();
                 try
                 {
-                    await using var insert = connection!.CreateCommand();
+                    await using var insert = connection.CreateCommand();
                     insert.CommandText = "INSERT INTO ceiling (id, payload) VALUES (@id, @payload)";
                     Add(insert, "@id", "T-" + n);
                     Add(insert, "@payload", payload);
                     await insert.ExecuteNonQueryAsync();
                 }
-                finally { free.Add(connection!); }
+                finally { free.Writer.TryWrite(connection); }
             });
             var commits = await store.CommitsAsync() - before;
             long rows;
