@@ -41,7 +41,7 @@ public sealed class StorageCeiling : IScenario
             }
         }
         run.Report.Note("Storage ceiling: SQLite in WAL mode with synchronous=FULL and busy_timeout=30 s (as OrleansSchema and LowCodeDatabase set them), " +
-            "one connection per writer; PostgreSQL with synchronous_commit=on and at most 30 connections (the pool cap of every PostgreSQL database in these runs), writers taking turns. Each row is a fresh INSERT of a repair ticket's grain state (JSON) in its own transaction.");
+            "one connection per writer; PostgreSQL with synchronous_commit=on and at most 28 connections (within the 30-connection pool cap of every PostgreSQL database in these runs), writers taking turns. Each row is a fresh INSERT of a repair ticket's grain state (JSON) in its own transaction.");
     }
 
     public sealed record Result(LoadResult Load, double CommitsPerRow);
@@ -52,9 +52,10 @@ public sealed class StorageCeiling : IScenario
         {
             await using var store = await run.NewStoreAsync(kind, "ceiling");
             await CreateTableAsync(store);
-            // One connection per writer; PostgreSQL writers share at most Postgres.PoolSize connections (the cap
-            // LowCode's pool has in these runs, below the server's max_connections), taking turns.
-            var open = kind == StorageKind.Postgres ? Math.Min(writers, Harness.Postgres.PoolSize) : writers;
+            // One connection per writer; PostgreSQL writers share at most Postgres.PoolSize - 2 connections (the
+            // cap of the pools in these runs, below the server's max_connections; two are left for the commit
+            // counter and the row count), taking turns.
+            var open = kind == StorageKind.Postgres ? Math.Min(writers, Harness.Postgres.PoolSize - 2) : writers;
             var connections = new DbConnection[open];
             for (var i = 0; i < open; i++) connections[i] = await OpenAsync(store);
             var free = System.Threading.Channels.Channel.CreateUnbounded<DbConnection>();
