@@ -72,7 +72,15 @@ public sealed class PeerScenario : IScenario
     public static Task<LifecycleResult> MeasureLifecycleAsync(RunContext run, PeerStorage storage, bool tuned, int rate) =>
         run.OnceAsync($"peer-life:{storage}:{tuned}:{rate}", async () =>
         {
-            var peer = await PeerHost.SharedAsync(run, storage, tuned);
+            // A fresh host per rate, stopped afterwards: an overloaded peer keeps working through its backlog
+            // after the drain deadline, which would load (and, on PostgreSQL, count commits into) later steps.
+            var store = storage switch
+            {
+                PeerStorage.Sqlite => await run.NewStoreAsync(Grains.Storage.StorageKind.Sqlite, "peerlife"),
+                PeerStorage.Postgres => await run.NewStoreAsync(Grains.Storage.StorageKind.Postgres, "peerlife"),
+                _ => null,
+            };
+            await using var peer = PeerHost.Start(store, tuned);
             var prefix = $"L{storage}{(tuned ? 1 : 0)}r{rate}-";
             return await Lifecycles.RunAsync(rate, run.Options.Step, Lifecycle.Drain(run), 3, async (n, step, _, ct) =>
             {
