@@ -5,8 +5,9 @@ using LowCode.Runtime.Expressions;
 using LowCode.Runtime.Expressions.Context;
 using LowCode.Runtime.Samples;
 using LowCode.Runtime.Validation;
+using LowCode.Benchmarks.Harness;
 
-namespace LowCode.Benchmarks;
+namespace LowCode.Benchmarks.Scenarios;
 
 /// <summary>
 /// The pure engine in memory: cost per transition of the repair flow (start, repair, quality check)
@@ -18,18 +19,18 @@ public static class EngineBenchmarks
     {
         var sw = Stopwatch.StartNew();
         var plan = WorkflowCompiler.Compile(SampleTicketTypes.EquipmentRepair(), SampleTicketTypes.EquipmentRepairContext()).Plan!;
-        report.Add("compile", "repair flow validate + compile (cold)", $"{sw.Elapsed.TotalMilliseconds:F1} ms");
+        report.Add("0 engine", "repair flow validate + compile (cold)", new Figure(sw.Elapsed.TotalMilliseconds, "ms", 1));
         sw.Restart();
         WorkflowCompiler.Compile(SampleTicketTypes.EquipmentRepair(), SampleTicketTypes.EquipmentRepairContext());
-        report.Add("compile", "repair flow validate + compile (expressions cached)", $"{sw.Elapsed.TotalMilliseconds:F2} ms");
+        report.Add("0 engine", "repair flow validate + compile (expressions cached)", new Figure(sw.Elapsed.TotalMilliseconds, "ms", 2));
 
         var tickets = smoke ? 2_000 : 100_000;
         RunLifecycles(plan, Math.Min(tickets, 2_000)); // warm-up
         var (elapsed, bytes, transitions) = RunLifecycles(plan, tickets);
         var perTransitionNs = elapsed.TotalNanoseconds / transitions;
-        report.Add("engine", "repair transitions / s / core", $"{transitions / elapsed.TotalSeconds:N0}", "≥ 50,000");
-        report.Add("engine", "ns per transition", $"{perTransitionNs:N0}");
-        report.Add("engine", "bytes allocated per transition", $"{bytes / transitions:N0}", "≤ 2,048");
+        report.Add(new Row("0 engine", "repair transitions / s / core (in memory)", new Figure(transitions / elapsed.TotalSeconds, "/s")) { Target = Target.AtLeast("≥ 50,000", 50_000) });
+        report.Add("0 engine", "ns per transition", new Figure(perTransitionNs, "ns"));
+        report.Add(new Row("0 engine", "bytes allocated per transition", new Figure(bytes / transitions, "B")) { Target = Target.AtMost("≤ 2,048", 2048) });
 
         var compiled = ExpressionCompiler.For(plan.Schema).Compile("form.Site == \"SH\" && form.Urgent && ticket.Priority != \"P4\"").Expression!;
         var scope = new ExpressionScope
@@ -46,8 +47,8 @@ public static class EngineBenchmarks
         sw.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         if (hits != evaluations) throw new InvalidOperationException("expression gave the wrong answer");
-        report.Add("expressions", "ns per evaluation (3 comparisons)", $"{sw.Elapsed.TotalNanoseconds / evaluations:N1}");
-        report.Add("expressions", "bytes allocated per evaluation", $"{(double)allocated / evaluations:N1}");
+        report.Add("0 engine", "expression: ns per evaluation (3 comparisons)", new Figure(sw.Elapsed.TotalNanoseconds / evaluations, "ns", 1));
+        report.Add("0 engine", "expression: bytes allocated per evaluation", new Figure((double)allocated / evaluations, "B", 1));
     }
 
     private static (TimeSpan Elapsed, long Bytes, long Transitions) RunLifecycles(ExecutionPlan plan, int tickets)
