@@ -13,15 +13,15 @@ namespace LowCode.Grains.Effects;
 public sealed record EffectContext(string TicketId, TicketState Ticket, ParentLink? Parent, IGrainFactory Grains);
 
 /// <summary>
-/// Performs a ticket's outbox after its state is stored: the read model (one transaction), the
+/// Performs a ticket's outbox after its state is stored: the read model (group-committed with other tickets'), the
 /// timer scheduler, child tickets, the parent's wake-up, and outbound HTTP calls. Every step is safe
 /// to repeat: upserts, set semantics, idempotent creates, and an Idempotency-Key on HTTP calls.
 /// </summary>
-public sealed class EffectRunner(TicketReadModel readModel, IHttpClientFactory http, ILogger<EffectRunner> log)
+public sealed class EffectRunner(ProjectionBatcher projections, IHttpClientFactory http, ILogger<EffectRunner> log)
 {
     public async Task PerformAsync(EffectContext context, IReadOnlyList<WorkflowEffect> outbox)
     {
-        await readModel.ProjectAsync(context.Ticket, context.Parent, outbox);
+        await projections.ProjectAsync(context.Ticket, context.Parent, outbox);
 
         var armed = context.Ticket.Timers.Select(t => t.Id).ToHashSet();
         var shard = context.Grains.GetGrain<ITimerShardGrain>(TicketReadModel.ShardOf(context.TicketId));

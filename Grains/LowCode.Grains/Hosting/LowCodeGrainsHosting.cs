@@ -25,6 +25,7 @@ public static class LowCodeGrainsHosting
         services.AddLowCodeSerialization();
         services.AddSingleton(new LowCodeDatabase(storage.Kind, storage.ConnectionString));
         services.AddSingleton<TicketReadModel>();
+        services.AddSingleton<ProjectionBatcher>();
         services.AddSingleton<AttachmentCatalog>();
         services.AddSingleton<FormSubmissions>();
         services.AddSingleton<CalendarCatalog>();

@@ -88,6 +88,13 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        await ProjectAsync(connection, tx, ticket, parent, effects, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The projection of one ticket inside a transaction the caller owns (several tickets may share one: see <see cref="ProjectionBatcher"/>).</summary>
+    public static async Task ProjectAsync(DbConnection connection, DbTransaction tx, TicketState ticket, ParentLink? parent, IReadOnlyList<WorkflowEffect> effects, CancellationToken ct = default)
+    {
         await UpsertTicket(connection, tx, ticket, parent, ct);
         await ReplaceRows(connection, tx, ticket, ct);
         foreach (var effect in effects)
@@ -95,7 +102,6 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
             if (effect is TimelineEffect timeline) await InsertTimeline(connection, tx, ticket.TicketId, timeline.Key, timeline.Entry, ct);
             else if (effect is SendNotificationEffect note) await InsertNotification(connection, tx, ticket.TicketId, note, ct);
         }
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>The sequence the read model has for a ticket, or null when it has never been projected.</summary>
