@@ -13,6 +13,7 @@ internal sealed partial class Run
             case CompleteTask complete: CompleteTask(complete); break;
             case AssignTask assign: AssignTask(assign); break;
             case OfferTask offer: OfferTask(offer); break;
+            case DispatchTask dispatch: DispatchTask(dispatch); break;
             case TimerFired fired: TimerFired(fired); break;
             case HttpCallCompleted http: HttpCallCompleted(http); break;
             case ChildTicketClosed child: ChildTicketClosed(child); break;
