@@ -23,7 +23,7 @@ public sealed class AgentGrain(
 
     public override async Task OnActivateAsync(CancellationToken ct) => _profile = await org.AgentAsync(Id, ct);
 
-    public async Task<Reservation> TryReserve(string taskRef, int weight)
+    public async Task<Reservation> TryReserve(string taskRef, int weight, int? ifLoadAtMost = null)
     {
         weight = Math.Max(1, weight);
         if (Held.ContainsKey(taskRef)) return Answer(ReservationOutcome.AlreadyHeld);
@@ -33,6 +33,8 @@ public sealed class AgentGrain(
             return Answer(ReservationOutcome.Unavailable, Describe(availability), availability == Availability.OutOfOffice ? _profile.OutOfOffice?.Delegate : null);
         if (Load + weight > _profile.Capacity)
             return Answer(ReservationOutcome.Full, $"full: {Load} of {_profile.Capacity} in use{(weight > 1 ? $", the task weighs {weight}" : "")}");
+        if (ifLoadAtMost is { } expected && Load > expected)
+            return Answer(ReservationOutcome.Busier, $"busier than ranked: {Load} of {_profile.Capacity} in use, not {expected}");
         Held[taskRef] = weight;
         state.State.Peak = Math.Max(state.State.Peak, Load);
         await state.WriteStateAsync();

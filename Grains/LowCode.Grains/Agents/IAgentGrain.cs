@@ -7,8 +7,12 @@ namespace LowCode.Grains.Agents;
 /// </summary>
 public interface IAgentGrain : IGrainWithStringKey
 {
-    /// <summary>Holds the task when the agent is available and its weight fits; otherwise says why not.</summary>
-    Task<Reservation> TryReserve(string taskRef, int weight);
+    /// <summary>
+    /// Holds the task when the agent is available and its weight fits; otherwise says why not. With
+    /// <paramref name="ifLoadAtMost"/>, also refuses (<see cref="ReservationOutcome.Busier"/>) when more is in
+    /// use than that: the caller ranked by a load that has since grown, and may prefer someone else.
+    /// </summary>
+    Task<Reservation> TryReserve(string taskRef, int weight, int? ifLoadAtMost = null);
 
     /// <summary>Lets go of the task (done, cancelled, reassigned); unknown references are ignored.</summary>
     Task<AgentWorkload> Release(string taskRef);

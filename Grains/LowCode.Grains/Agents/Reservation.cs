@@ -9,6 +9,8 @@ public enum ReservationOutcome
     AlreadyHeld,
     /// <summary>Refused: the task's weight does not fit in the free capacity.</summary>
     Full,
+    /// <summary>Refused: more in use than the caller's ranking assumed (another silo dispatched meanwhile); <see cref="Reservation.Load"/> is the truth.</summary>
+    Busier,
     /// <summary>Refused: off duty, outside the shift, or out of office (see the delegate).</summary>
     Unavailable,
     /// <summary>The person has no agent profile, so no workload is kept for them.</summary>

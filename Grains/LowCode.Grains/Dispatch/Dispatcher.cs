@@ -57,21 +57,30 @@ public sealed class Dispatcher(OrgDirectory org, DispatchPolicies policies, Agen
             id => snapshot.Agents.TryGetValue(id, out var agent) ? Describe(agent) : null, weight: 1, rotation);
         record.Ranked(ranking);
 
+        // Best first. Least loaded asks each agent to refuse if it is busier than ranked (another silo
+        // dispatched meanwhile); it then goes back in the order by its true load. Those believed full are
+        // asked last, stalest first, as their load may have dropped since.
         var reference = TaskRef(ticket.TicketId, task.Id);
-        var attempts = ranking.Ranked.Concat(ranking.Full.OrderBy(c => board.ObservedAt(c.Agent.Id)).Take(FullProbes)).ToList();
-        for (var i = 0; i < attempts.Count; i++)
+        var remaining = ranking.Ranked.ToList();
+        var probes = ranking.Full.OrderBy(c => board.ObservedAt(c.Agent.Id)).Take(FullProbes).ToList();
+        while (remaining.Count + probes.Count > 0)
         {
-            var candidate = attempts[i];
+            var ranked = remaining.Count > 0;
+            var candidate = ranked ? remaining[0] : probes[0];
+            (ranked ? remaining : probes).RemoveAt(0);
             var weight = snapshot.Agents.TryGetValue(candidate.Agent.Id, out var profile) ? profile.WeightOf(ticket.Priority) : 1;
-            var answer = await ReserveAsync(candidate.Agent.Id, reference, weight, candidate.Agent.OpenTasks);
+            var condition = ranked && policy.Strategy == DispatchStrategy.LeastLoaded ? candidate.Agent.OpenTasks : (int?)null;
+            var answer = await ReserveAsync(candidate.Agent.Id, reference, weight, candidate.Agent.OpenTasks, condition);
             record.Attempt(candidate, answer);
-            if (!answer.Holds) continue;
-            var place = i < ranking.Ranked.Count ? i : -1;
-            var next = place >= 0 && place + 1 < ranking.Ranked.Count ? ranking.Ranked[place + 1] : null;
-            var why = place >= 0
-                ? $"ranked #{place + 1} of {ranking.Ranked.Count}: {DispatchOrder.Explain(policy.Strategy, candidate, next, ranking.Skill)}"
-                : $"believed full, but had room when asked ({answer.Load} of {answer.Capacity} in use now)";
-            return record.Assigned(candidate, why, candidate.Agent.Id);
+            if (answer.Holds)
+            {
+                var why = ranked
+                    ? $"first of {remaining.Count + 1} with room when asked: {DispatchOrder.Explain(policy.Strategy, candidate, remaining.FirstOrDefault(), ranking.Skill)}"
+                    : $"believed full, but had room when asked ({answer.Load} of {answer.Capacity} in use now)";
+                return record.Assigned(candidate, why, candidate.Agent.Id);
+            }
+            if (answer.Outcome == ReservationOutcome.Busier && answer.Load + weight <= answer.Capacity)
+                DispatchOrder.Insert(remaining, CandidateRanking.WithLoad(policy.Strategy, candidate, answer.Load), policy.Strategy);
         }
         return await FallbackAsync(record, rule, snapshot, ticket, task, record.WhyNobody());
     }
@@ -117,12 +126,12 @@ public sealed class Dispatcher(OrgDirectory org, DispatchPolicies policies, Agen
         return ([.. team.Members.Select(m => snapshot.Agents.GetValueOrDefault(m)).OfType<AgentProfile>()], $"team {team.Key} ({team.Name})");
     }
 
-    private async Task<Reservation> ReserveAsync(string agentId, string reference, int weight, int guess)
+    private async Task<Reservation> ReserveAsync(string agentId, string reference, int weight, int guess, int? ifLoadAtMost = null)
     {
         board.Begin(agentId, weight, guess);
         try
         {
-            var answer = await grains.GetGrain<IAgentGrain>(agentId).TryReserve(reference, weight);
+            var answer = await grains.GetGrain<IAgentGrain>(agentId).TryReserve(reference, weight, ifLoadAtMost);
             board.End(agentId, weight, answer.Outcome == ReservationOutcome.NotAnAgent ? null : answer.Load);
             return answer;
         }

@@ -64,6 +64,15 @@ public static class CandidateRanking
         }
     }
 
+    /// <summary>The candidate with a load learnt later (the agent reported more in use than ranked by), rescored.</summary>
+    public static RankedCandidate WithLoad(DispatchStrategy strategy, RankedCandidate candidate, int load)
+    {
+        var agent = candidate.Agent with { OpenTasks = load };
+        return candidate with { Agent = agent, Score = strategy == DispatchStrategy.LeastLoaded ? FreeShare(agent) : candidate.Score };
+    }
+
+    private static decimal FreeShare(AgentInfo agent) => agent.Capacity <= 0 ? 0 : Math.Round(1 - Math.Min(1, (decimal)agent.OpenTasks / agent.Capacity), 4);
+
     private static CandidateVerdict Judge(DispatchPolicy policy, ExpressionScope scope, AgentInfo agent, Func<string, AgentInfo?> findAgent)
     {
         bool passed;
@@ -114,7 +123,7 @@ public static class CandidateRanking
                     return false;
                 }
             case DispatchStrategy.LeastLoaded:
-                score = agent.Capacity <= 0 ? 0 : Math.Round(1 - Math.Min(1, (decimal)agent.OpenTasks / agent.Capacity), 4);
+                score = FreeShare(agent);
                 return true;
             default:
                 return true;

@@ -18,6 +18,13 @@ public static class DispatchOrder
         return string.CompareOrdinal(a.Agent.Id, b.Agent.Id);
     }
 
+    /// <summary>Puts <paramref name="candidate"/> into an ordered list where it now belongs.</summary>
+    public static void Insert(List<RankedCandidate> ordered, RankedCandidate candidate, DispatchStrategy strategy)
+    {
+        var at = ordered.FindIndex(c => Compare(strategy, candidate, c) < 0);
+        ordered.Insert(at < 0 ? ordered.Count : at, candidate);
+    }
+
     /// <summary>Why <paramref name="first"/> ranks before <paramref name="next"/> (or stands alone).</summary>
     public static string Explain(DispatchStrategy strategy, RankedCandidate first, RankedCandidate? next, string? skill = null)
     {
