@@ -151,6 +151,7 @@ public sealed class DispatchDecisionTests(TicketCluster cluster)
         var task = Assert.Single((await _kit.OpenAsync(type)).Tasks);
 
         Assert.Equal((null, new Participant(ParticipantKind.Team, team)), (task.Assignee, task.Candidates.Single()));
-        Assert.All(crew, async id => Assert.Equal(0, (await cluster.Grains.GetGrain<IAgentGrain>(id).GetWorkload()).Load));
+        var workloads = await Task.WhenAll(crew.Select(id => cluster.Grains.GetGrain<IAgentGrain>(id).GetWorkload()));
+        Assert.All(workloads, w => Assert.Equal(0, w.Load));
     }
 }
