@@ -3,6 +3,7 @@ using LowCode.Server.Apis;
 using LowCode.Server.Demo;
 using LowCode.Server.Hosting;
 using LowCode.Server.Identity;
+using LowCode.Server.Organisation;
 using LowCode.Server.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLowCodeOrleans();
 builder.AddLowCodeIdentity();
 builder.AddLowCodeApi();
+builder.AddLowCodeOrganisation();
 builder.AddLowCodeUi<UiAccess, UserDirectory>();
 builder.AddDemoData();
 
@@ -27,6 +29,8 @@ app.MapConnectEndpoints();
 app.MapHealthApi();
 app.MapTicketTypesApi();
 app.MapTicketsApi();
+app.MapTaskAssignmentApi();
+app.MapOrganisationApis();
 app.MapLowCodeUi();
 
 app.Run();

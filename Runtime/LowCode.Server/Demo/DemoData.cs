@@ -82,6 +82,7 @@ public static class DemoDataHosting
     /// <summary>Registered after Orleans so it runs once the silo is up.</summary>
     public static WebApplicationBuilder AddDemoData(this WebApplicationBuilder builder)
     {
+        builder.Services.AddHostedService<DemoOrganisation>();
         builder.Services.AddHostedService<DemoData>();
         return builder;
     }
