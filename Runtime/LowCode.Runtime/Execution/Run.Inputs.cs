@@ -116,7 +116,10 @@ internal sealed partial class Run
         var assignee = string.IsNullOrWhiteSpace(input.Assignee) ? null : input.Assignee;
         if (task.Assignee == assignee) return;
         ReplaceTask(task with { Assignee = assignee });
-        var what = assignee is null ? "released to the queue" : task.Assignee is null ? $"claimed by {assignee}" : $"reassigned to {assignee}";
+        var what = assignee is null ? "released to the queue"
+            : assignee == _actor ? $"claimed by {assignee}"
+            : task.Assignee is null ? $"assigned to {assignee}"
+            : $"reassigned to {assignee}";
         Timeline(TimelineKind.TaskAssigned, $"{task.Name} {what}{(input.Reason is null ? "" : $": {input.Reason}")}",
             task.NodeId, task.Id, "assignee", task.Assignee, assignee);
     }
