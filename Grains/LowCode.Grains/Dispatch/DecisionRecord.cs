@@ -22,7 +22,7 @@ internal sealed class DecisionRecord
     private readonly ImmutableDictionary<string, object?>.Builder _record = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableDictionary<string, object?>.Builder> _candidates = new(StringComparer.Ordinal);
     private readonly List<string> _listOrder = [];
-    private int _refused;
+    private int _refused, _considered, _passed, _available, _omitted;
 
     public DecisionRecord(string ticketType, int version, TaskState task, string ruleKey, DispatchRuleDefinition? rule)
     {
@@ -46,30 +46,39 @@ internal sealed class DecisionRecord
     public void Ranked(Ranking ranking)
     {
         if (ranking.Skill is not null) _record["skill"] = ranking.Skill;
+        (_considered, _passed) = (ranking.Verdicts.Count, ranking.Verdicts.Count(v => v.PassedFilter == true));
+        _available = ranking.Verdicts.Count(v => v.Status is CandidateStatus.Eligible or CandidateStatus.Full or CandidateStatus.Delegated);
+        _record["statuses"] = ranking.Verdicts.GroupBy(v => Status(v.Status)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => (object?)g.Count(), StringComparer.Ordinal);
+        // Listed: ranked first, then believed full, then the rest of the pool in id order — the first MaxListed only,
+        // so a pool of thousands costs no more than a team.
         var placed = ranking.Ranked.Concat(ranking.Full).ToDictionary(c => c.Agent.Id, StringComparer.Ordinal);
-        foreach (var verdict in ranking.Verdicts)
+        var verdicts = ranking.Verdicts.ToDictionary(v => v.Agent.Id, StringComparer.Ordinal);
+        var order = ranking.Ranked.Concat(ranking.Full).Select(c => c.Agent.Id).Concat(ranking.Verdicts.Select(v => v.Agent.Id).Where(id => !placed.ContainsKey(id))).ToList();
+        foreach (var id in order.Take(MaxListed))
         {
-            var entry = Entry(verdict.Agent.Id, verdict.Agent.Name);
-            entry["filter"] = verdict.PassedFilter;
-            entry["status"] = Status(verdict.Status);
-            entry["load"] = verdict.Agent.OpenTasks;
-            entry["capacity"] = verdict.Agent.Capacity;
-            if (verdict.Note is not null) entry["note"] = verdict.Note;
-            if (verdict.Delegate is not null) entry["delegate"] = verdict.Delegate;
+            _listOrder.Add(id);
+            if (verdicts.TryGetValue(id, out var verdict))
+            {
+                var entry = Entry(id, verdict.Agent.Name);
+                entry["filter"] = verdict.PassedFilter;
+                entry["status"] = Status(verdict.Status);
+                entry["load"] = verdict.Agent.OpenTasks;
+                entry["capacity"] = verdict.Agent.Capacity;
+                if (verdict.Note is not null) entry["note"] = verdict.Note;
+                if (verdict.Delegate is not null) entry["delegate"] = verdict.Delegate;
+            }
+            if (placed.TryGetValue(id, out var c))
+            {
+                var entry = Entry(id, c.Agent.Name);
+                entry["score"] = c.Score;
+                entry["rank"] = ranking.Full.Contains(c) ? null : c.Rank;
+                entry["load"] = c.Agent.OpenTasks;
+                entry["capacity"] = c.Agent.Capacity;
+                if (c.OnBehalfOf is not null) entry["onBehalfOf"] = c.OnBehalfOf;
+            }
         }
-        foreach (var c in ranking.Ranked.Concat(ranking.Full))
-        {
-            var entry = Entry(c.Agent.Id, c.Agent.Name);
-            entry["score"] = c.Score;
-            entry["rank"] = ranking.Full.Contains(c) ? null : c.Rank;
-            entry["load"] = c.Agent.OpenTasks;
-            entry["capacity"] = c.Agent.Capacity;
-            if (c.OnBehalfOf is not null) entry["onBehalfOf"] = c.OnBehalfOf;
-        }
-        // Listed: ranked first, then believed full, then the rest of the pool in id order.
-        _listOrder.AddRange(ranking.Ranked.Select(c => c.Agent.Id));
-        _listOrder.AddRange(ranking.Full.Select(c => c.Agent.Id));
-        _listOrder.AddRange(ranking.Verdicts.Select(v => v.Agent.Id).Where(id => !placed.ContainsKey(id)));
+        _omitted = order.Count - _listOrder.Count;
     }
 
     public void Attempt(RankedCandidate candidate, Reservation answer)
@@ -81,7 +90,9 @@ internal sealed class DecisionRecord
     public DispatchDecision Assigned(RankedCandidate winner, string why, string? hold)
     {
         var name = Name(winner.Agent.Id, winner.Agent.Name);
-        var reason = winner.OnBehalfOf is { } absent ? $"delegate of {Name(absent, _candidates[absent]["name"] as string ?? "")} (out of office); {why}" : why;
+        var reason = winner.OnBehalfOf is { } absent
+            ? $"delegate of {Name(absent, _candidates.TryGetValue(absent, out var entry) ? entry["name"] as string ?? "" : "")} (out of office); {why}"
+            : why;
         if (_refused > 0) reason += $"; {_refused} ranked higher could not take it (see reservation)";
         return Finish("assigned", reason, $"{_task.Name} → {name}: {reason} ({_rule})") with { Assignee = winner.Agent.Id, Hold = hold };
     }
@@ -110,12 +121,9 @@ internal sealed class DecisionRecord
     /// <summary>Why nobody took the task, from the verdicts and reservation answers.</summary>
     public string WhyNobody()
     {
-        var entries = _candidates.Values.ToList();
-        if (entries.Count == 0) return "no agents in the pool";
-        var passed = entries.Count(e => e["filter"] is true);
-        if (passed == 0) return $"no agent passed the filter ({entries.Count} considered)";
-        var available = entries.Count(e => e["status"] is "eligible" or "full" or "delegated");
-        if (available == 0) return $"the {passed} agent(s) who passed the filter are off duty or out of office";
+        if (_considered == 0) return "no agents in the pool";
+        if (_passed == 0) return $"no agent passed the filter ({_considered} considered)";
+        if (_available == 0) return $"the {_passed} agent(s) who passed the filter are off duty or out of office";
         return _refused > 0 ? $"every candidate with room refused or is at capacity ({_refused} tried)" : "every candidate is at capacity";
     }
 
@@ -124,8 +132,8 @@ internal sealed class DecisionRecord
         _record["outcome"] = outcome;
         _record["reason"] = reason;
         var listed = _listOrder.Concat(_candidates.Keys.Where(k => !_listOrder.Contains(k))).Distinct(StringComparer.Ordinal).ToList();
-        _record["candidates"] = listed.Take(MaxListed).Select(id => (object?)_candidates[id].ToImmutable()).ToImmutableArray();
-        if (listed.Count > MaxListed) _record["omitted"] = listed.Count - MaxListed;
+        _record["candidates"] = listed.Select(id => (object?)_candidates[id].ToImmutable()).ToImmutableArray();
+        if (_omitted > 0) _record["omitted"] = _omitted;
         return new DispatchDecision(_task.Id, summary, _record.ToImmutable());
     }
 

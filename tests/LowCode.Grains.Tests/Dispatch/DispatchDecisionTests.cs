@@ -68,6 +68,25 @@ public sealed class DispatchDecisionTests(TicketCluster cluster)
     }
 
     [Fact]
+    public async Task A_large_pool_lists_the_first_fifty_candidates_ranked_first_and_counts_every_status()
+    {
+        var crowd = await _kit.AgentsAsync("crowd", 53, capacity: 5);
+        var chosen = await _kit.AgentsAsync("chosen", 2, capacity: 7);
+        var team = _kit.Key("all");
+        await _kit.TeamAsync(team, crowd.Concat(chosen));
+        var type = await _kit.PublishAsync(new DispatchRuleDefinition("all", "Big pool") { Team = team, Filter = "agent.Capacity == 7" });
+
+        var ticket = await _kit.OpenAsync(type);
+
+        var record = (await DecisionAsync(ticket.TicketId)).After!.Value;
+        var listed = record.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        Assert.Equal(50, listed.Count);
+        Assert.Equal(chosen, listed.Take(2));
+        Assert.Equal(5, record.GetProperty("omitted").GetInt32());
+        Assert.Equal((2, 53), (record.GetProperty("statuses").GetProperty("eligible").GetInt32(), record.GetProperty("statuses").GetProperty("filterFalse").GetInt32()));
+    }
+
+    [Fact]
     public async Task Out_of_office_agents_work_goes_to_their_delegate_and_the_record_says_so()
     {
         var (li, wang) = (_kit.Key("li"), _kit.Key("wang"));
