@@ -50,12 +50,15 @@ internal sealed class DecisionRecord
         _available = ranking.Verdicts.Count(v => v.Status is CandidateStatus.Eligible or CandidateStatus.Full or CandidateStatus.Delegated);
         _record["statuses"] = ranking.Verdicts.GroupBy(v => Status(v.Status)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => (object?)g.Count(), StringComparer.Ordinal);
-        // Listed: ranked first, then believed full, then the rest of the pool in id order — the first MaxListed only,
-        // so a pool of thousands costs no more than a team.
+        // Listed: ranked first, then believed full, then the rest of the pool (those who passed the filter first) in
+        // id order — the first MaxListed only, so a pool of thousands costs little more than a team.
         var placed = ranking.Ranked.Concat(ranking.Full).ToDictionary(c => c.Agent.Id, StringComparer.Ordinal);
         var verdicts = ranking.Verdicts.ToDictionary(v => v.Agent.Id, StringComparer.Ordinal);
-        var order = ranking.Ranked.Concat(ranking.Full).Select(c => c.Agent.Id).Concat(ranking.Verdicts.Select(v => v.Agent.Id).Where(id => !placed.ContainsKey(id))).ToList();
-        foreach (var id in order.Take(MaxListed))
+        var others = ranking.Verdicts.Where(v => !placed.ContainsKey(v.Agent.Id)).ToList();
+        var listed = ranking.Ranked.Concat(ranking.Full).Select(c => c.Agent.Id)
+            .Concat(others.OrderBy(v => v.PassedFilter == true ? 0 : 1).ThenBy(v => v.Agent.Id, StringComparer.Ordinal).Take(MaxListed).Select(v => v.Agent.Id))
+            .Take(MaxListed).ToList();
+        foreach (var id in listed)
         {
             _listOrder.Add(id);
             if (verdicts.TryGetValue(id, out var verdict))
@@ -78,7 +81,7 @@ internal sealed class DecisionRecord
                 if (c.OnBehalfOf is not null) entry["onBehalfOf"] = c.OnBehalfOf;
             }
         }
-        _omitted = order.Count - _listOrder.Count;
+        _omitted = placed.Count + others.Count - _listOrder.Count;
     }
 
     public void Attempt(RankedCandidate candidate, Reservation answer)

@@ -24,7 +24,11 @@ public sealed class OrgSnapshot
             .GroupBy(x => x.Member, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Key).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
         OpenTasks = openTasks;
+        _profiles = Agents.Values.ToFrozenDictionary(a => a.UserId, Profile, StringComparer.Ordinal);
     }
+
+    // What does not change between dispatches (skills, regions, sites, teams), built once per snapshot.
+    private readonly FrozenDictionary<string, AgentInfo> _profiles;
 
     public long Version { get; }
     public FrozenDictionary<string, AgentProfile> Agents { get; }
@@ -41,19 +45,23 @@ public sealed class OrgSnapshot
     public AgentInfo Describe(AgentProfile agent, int load, DateTimeOffset now, IReadOnlyDictionary<string, BusinessCalendar> calendars)
     {
         var availability = agent.AvailabilityAt(now, calendars);
-        return new AgentInfo(agent.UserId, agent.Name)
+        return (_profiles.TryGetValue(agent.UserId, out var info) && ReferenceEquals(Agents[agent.UserId], agent) ? info : Profile(agent)) with
         {
-            Skills = new TagSet(agent.Skills.Keys.Order(StringComparer.Ordinal)),
-            SkillLevels = agent.Skills.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
-            Region = agent.Regions.FirstOrDefault() ?? "",
-            Regions = new TagSet(agent.Regions),
-            Sites = new TagSet(agent.Sites),
-            Teams = new TagSet(TeamsOfPerson(agent.UserId)),
             OnDuty = availability is not (Availability.OffDuty or Availability.OutsideShift),
             OutOfOffice = agent.OutOfOffice?.Covers(now) == true,
             Delegate = agent.OutOfOffice?.Delegate ?? "",
             OpenTasks = load,
-            Capacity = agent.Capacity,
         };
     }
+
+    private AgentInfo Profile(AgentProfile agent) => new(agent.UserId, agent.Name)
+    {
+        Skills = new TagSet(agent.Skills.Keys.Order(StringComparer.Ordinal)),
+        SkillLevels = agent.Skills.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+        Region = agent.Regions.FirstOrDefault() ?? "",
+        Regions = new TagSet(agent.Regions),
+        Sites = new TagSet(agent.Sites),
+        Teams = new TagSet(TeamsOfPerson(agent.UserId)),
+        Capacity = agent.Capacity,
+    };
 }

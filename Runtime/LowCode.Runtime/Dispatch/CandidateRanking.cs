@@ -8,8 +8,7 @@ namespace LowCode.Runtime.Dispatch;
 /// agents (with the workload dispatch knows of), it says who may take the task and in what order.
 /// No clock, no storage, no grains: the same inputs always give the same ranking.
 /// <list type="number">
-/// <item>The filter runs for every agent of the pool (in id order); a failing expression excludes
-/// the agent and is noted.</item>
+/// <item>The filter runs for every agent of the pool; a failing expression excludes the agent and is noted.</item>
 /// <item>Availability: off duty (or outside the shift) excludes; out of office passes the task to the
 /// agent's delegate when the delegate is on duty and in the office (one hop, never a chain).</item>
 /// <item>Agents with room for the task's weight are ranked by the strategy (<see cref="DispatchOrder"/>);
@@ -28,13 +27,16 @@ public static class CandidateRanking
         {
             var verdicts = new List<CandidateVerdict>();
             var chosen = new Dictionary<string, (AgentInfo Agent, string? OnBehalfOf)>(StringComparer.Ordinal);
-            foreach (var agent in pool.DistinctBy(a => a.Id).OrderBy(a => a.Id, StringComparer.Ordinal))
+            // The pool's order does not matter: candidates are ordered by a total order below, and a delegate
+            // standing in for several absent agents stands in for the one with the lowest id.
+            foreach (var agent in pool)
             {
                 var verdict = Judge(policy, scope, agent, findAgent);
                 verdicts.Add(verdict);
                 if (verdict.Status == CandidateStatus.Eligible) chosen[agent.Id] = (agent, null);
-                else if (verdict.Status == CandidateStatus.Delegated && findAgent(verdict.Delegate!) is { } stand)
-                    chosen.TryAdd(stand.Id, (stand, agent.Id));
+                else if (verdict.Status == CandidateStatus.Delegated && findAgent(verdict.Delegate!) is { } stand
+                    && (!chosen.TryGetValue(stand.Id, out var existing) || (existing.OnBehalfOf is { } other && string.CompareOrdinal(agent.Id, other) < 0)))
+                    chosen[stand.Id] = (stand, agent.Id);
             }
 
             scope.Agent = AgentInfo.Nobody;
@@ -53,8 +55,9 @@ public static class CandidateRanking
 
             var free = scored.Where(c => c.Agent.FreeCapacity >= Math.Max(1, weight)).ToList();
             var full = scored.Where(c => c.Agent.FreeCapacity < Math.Max(1, weight)).ToList();
-            for (var i = 0; i < verdicts.Count; i++)
-                if (verdicts[i].Status == CandidateStatus.Eligible && full.Any(f => f.Agent.Id == verdicts[i].Agent.Id))
+            var fullIds = full.Select(f => f.Agent.Id).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; fullIds.Count > 0 && i < verdicts.Count; i++)
+                if (verdicts[i].Status == CandidateStatus.Eligible && fullIds.Contains(verdicts[i].Agent.Id))
                     verdicts[i] = verdicts[i] with { Status = CandidateStatus.Full };
             return new Ranking(Order(policy.Strategy, free, rotation), Order(policy.Strategy, full, rotation), verdicts) { Skill = skill };
         }

@@ -61,7 +61,7 @@ public sealed class DispatchDecisionTests(TicketCluster cluster)
         Assert.Equal(("electricians", type, 1, "bestSkillScore", "assigned", "electrical"),
             (record.GetProperty("rule").GetString(), record.GetProperty("ticketType").GetString(), record.GetProperty("version").GetInt32(),
              record.GetProperty("strategy").GetString(), record.GetProperty("outcome").GetString(), record.GetProperty("skill").GetString()));
-        Assert.Equal([li, zhao, sun, wang], record.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal([li, zhao, wang, sun], record.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
         Assert.Equal((true, "eligible", 4m, 1, "reserved"), (Candidate(decision, li).GetProperty("filter").GetBoolean(), Candidate(decision, li).GetProperty("status").GetString(),
             Candidate(decision, li).GetProperty("score").GetDecimal(), Candidate(decision, li).GetProperty("rank").GetInt32(), Candidate(decision, li).GetProperty("reservation").GetString()));
         Assert.Equal((false, "filterFalse"), (Candidate(decision, sun).GetProperty("filter").GetBoolean(), Candidate(decision, sun).GetProperty("status").GetString()));

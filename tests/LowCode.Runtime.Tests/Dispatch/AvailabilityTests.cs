@@ -46,6 +46,18 @@ public sealed class AvailabilityTests
         Assert.Equal(("sun", null), (sun.Agent.Id, sun.OnBehalfOf));
     }
 
+    [Fact]
+    public void A_delegate_of_two_absent_agents_stands_in_once_for_the_lower_id_whatever_the_pool_order()
+    {
+        var pool = new[] { Agent("zhou") with { OutOfOffice = true, Delegate = "wang" }, Agent("li") with { OutOfOffice = true, Delegate = "wang" } };
+
+        var forwards = Rank(Electricians, pool, others: [Agent("wang")]);
+        var backwards = Rank(Electricians, pool.Reverse(), others: [Agent("wang")]);
+
+        Assert.Equal(("wang", "li"), (Assert.Single(forwards.Ranked).Agent.Id, forwards.Ranked[0].OnBehalfOf));
+        Assert.Equal("li", Assert.Single(backwards.Ranked).OnBehalfOf);
+    }
+
     [Theory]
     [InlineData("", "no delegate named")]
     [InlineData("ghost", "delegate ghost is not an agent")]
