@@ -4,6 +4,7 @@ using LowCode.Server.Attachments;
 using LowCode.Server.Demo;
 using LowCode.Server.Hosting;
 using LowCode.Server.Identity;
+using LowCode.Server.Organisation;
 using LowCode.Server.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddLowCodeOrleans();
 builder.AddLowCodeIdentity();
 builder.AddLowCodeApi();
 builder.AddLowCodeAttachments();
+builder.AddLowCodeOrganisation();
 builder.AddLowCodeUi<UiAccess, UserDirectory>();
 builder.AddDemoData();
 
@@ -32,6 +34,8 @@ app.MapTicketTypesApi();
 app.MapTicketsApi();
 app.MapClientsApi();
 app.MapAttachmentsApi();
+app.MapTaskAssignmentApi();
+app.MapOrganisationApis();
 app.MapLowCodeUi();
 
 app.Run();

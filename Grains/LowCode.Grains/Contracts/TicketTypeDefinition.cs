@@ -28,10 +28,24 @@ public sealed record TicketTypeDefinition
     public WorkflowDefinition Workflow { get; init; } = new();
 }
 
-/// <summary>Who may take a step: candidates filtered by an expression over <c>agent</c>, ranked by a strategy.</summary>
+/// <summary>
+/// Who may take a step: agents (of <see cref="Team"/>, or all) filtered by an expression over <c>agent</c>,
+/// <c>form</c>, <c>ticket</c>…, ranked by a strategy (leastLoaded, roundRobin, bestSkillScore with
+/// <see cref="Skill"/>, expressionScore with <see cref="Score"/>, or queue: offer to the team for claiming).
+/// When nobody with room is found, the <see cref="Fallback"/> applies: the fallback team's queue, its
+/// lead, or escalation (queue and tell the lead).
+/// </summary>
 public sealed record DispatchRuleDefinition(string Key, string Name)
 {
     public string? Filter { get; init; }
     public string Strategy { get; init; } = "leastLoaded";
+    /// <summary>The team whose members are the candidates (all agents when empty); the queue of the queue strategy.</summary>
+    public string? Team { get; init; }
+    /// <summary>Expression naming the skill bestSkillScore ranks by, e.g. <c>form.Category</c>.</summary>
+    public string? Skill { get; init; }
+    /// <summary>Number expression expressionScore ranks by (highest first), e.g. <c>agent.Level(form.Category) * 10 - agent.OpenTasks</c>.</summary>
+    public string? Score { get; init; }
+    /// <summary>queue (default), teamLead or escalate.</summary>
+    public string Fallback { get; init; } = "queue";
     public string? FallbackTeam { get; init; }
 }

@@ -31,6 +31,7 @@ public static class LowCodeGrainsHosting
         services.AddSingleton<CalendarCatalog>();
         services.AddSingleton<PlanCache>();
         services.AddSingleton<EffectRunner>();
+        services.AddLowCodeDispatch();
         services.AddSingleton(new TimerWakeUp(UseReminders: storage.Kind == StorageKind.Postgres));
         services.AddHttpClient("lowcode-outbound");
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReadModelSchema>();
@@ -41,6 +42,18 @@ public static class LowCodeGrainsHosting
         if (services.All(d => d.ServiceType != typeof(TicketClock))) services.AddSingleton(TicketClock.System);
         return silo;
     }
+
+    /// <summary>The organisation (teams, departments, agents) and dispatch: ranking, reservations, decision records.</summary>
+    private static IServiceCollection AddLowCodeDispatch(this IServiceCollection services) => services
+        .AddSingleton<Organisation.OrgStore>()
+        .AddSingleton<Organisation.OrgDirectory>()
+        .AddSingleton<Organisation.OrgService>()
+        .AddSingleton<Organisation.IPeopleDirectory, Organisation.AnyoneExists>()
+        .AddSingleton<Dispatch.AgentLoadBoard>()
+        .AddSingleton<Dispatch.DispatchPolicies>()
+        .AddSingleton<Dispatch.Dispatcher>()
+        .AddSingleton<Dispatch.OrgRelations>()
+        .AddSingleton<Dispatch.TaskAssignments>();
 
     /// <summary>Grain messages travel as JSON with the engine's options; silos and clients both need this.</summary>
     public static IServiceCollection AddLowCodeSerialization(this IServiceCollection services) =>

@@ -22,7 +22,8 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("LowCode.ReadModel.readmodel.sql")
             ?? throw new InvalidOperationException("readmodel.sql is not embedded.");
-        var script = await new StreamReader(stream).ReadToEndAsync(ct);
+        // The organisation's tables (teams, departments, agents) live beside the read model.
+        var script = await new StreamReader(stream).ReadToEndAsync(ct) + "\n;\n" + Organisation.OrgStore.Schema();
         await using var connection = await database.OpenAsync(ct);
         // Silos starting at once against a fresh PostgreSQL database: CREATE ... IF NOT EXISTS alone
         // races there (duplicate key in pg_type) and fails start-up, so installers take turns.

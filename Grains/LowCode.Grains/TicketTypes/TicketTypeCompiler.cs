@@ -1,6 +1,8 @@
 using LowCode.Forms.Checking;
 using LowCode.Forms.Schema;
 using LowCode.Grains.Contracts;
+using LowCode.Grains.Dispatch;
+using LowCode.Runtime.Dispatch;
 using LowCode.Runtime.Calendars;
 using LowCode.Runtime.Definitions;
 using LowCode.Runtime.Expressions;
@@ -75,10 +77,39 @@ public static class TicketTypeCompiler
                 problems.Add(new ValidationProblem("invalid-rule", "Each dispatch rule needs a unique key.") { Path = $"dispatchRules[{i}].key" });
                 continue;
             }
-            if (rule.Filter is null) continue;
-            foreach (var e in compiler.Compile(rule.Filter, typeof(bool)).Errors)
-                problems.Add(new ValidationProblem(ProblemCodes.Expression, e.Message) { Path = $"dispatchRules[{i}].filter", Line = e.Line, Column = e.Column });
+            CheckRule(rule, $"dispatchRules[{i}]", compiler, problems);
         }
+    }
+
+    /// <summary>A rule's strategy, its expressions (filter: true/false, skill: text, score: a number), teams and fallback.</summary>
+    private static void CheckRule(DispatchRuleDefinition rule, string path, ExpressionCompiler compiler, List<ValidationProblem> problems)
+    {
+        void Expression(string? text, Type type, string property)
+        {
+            if (text is null) return;
+            foreach (var e in compiler.Compile(text, type).Errors)
+                problems.Add(new ValidationProblem(ProblemCodes.Expression, e.Message) { Path = $"{path}.{property}", Line = e.Line, Column = e.Column });
+        }
+        void Problem(string property, string message) => problems.Add(new ValidationProblem("invalid-rule", message) { Path = $"{path}.{property}" });
+
+        Expression(rule.Filter, typeof(bool), "filter");
+        if (!DispatchStrategies.TryParse(string.IsNullOrEmpty(rule.Strategy) ? "leastLoaded" : rule.Strategy, out var strategy))
+            Problem("strategy", $"Unknown strategy '{rule.Strategy}'. Use one of {string.Join(", ", DispatchStrategies.Names)}.");
+        else if (strategy == DispatchStrategy.BestSkillScore && string.IsNullOrWhiteSpace(rule.Skill))
+            Problem("skill", "bestSkillScore ranks by a skill: say which (e.g. form.Category or \"electrical\").");
+        else if (strategy == DispatchStrategy.ExpressionScore && string.IsNullOrWhiteSpace(rule.Score))
+            Problem("score", "expressionScore ranks by a score: give an expression (e.g. agent.Level(form.Category) * 10 - agent.OpenTasks).");
+        else if (strategy == DispatchStrategy.Queue && string.IsNullOrWhiteSpace(rule.Team) && string.IsNullOrWhiteSpace(rule.FallbackTeam))
+            Problem("team", "The queue strategy offers the task to a team: name it (team).");
+        Expression(rule.Skill, typeof(string), "skill");
+        Expression(rule.Score, typeof(decimal), "score");
+        if (!DispatchFallbacks.TryParse(rule.Fallback, out var fallback))
+            Problem("fallback", $"Unknown fallback '{rule.Fallback}'. Use one of {string.Join(", ", DispatchFallbacks.Names)}.");
+        else if (fallback != DispatchFallback.Queue && string.IsNullOrWhiteSpace(rule.FallbackTeam) && string.IsNullOrWhiteSpace(rule.Team))
+            Problem("fallbackTeam", $"The {rule.Fallback} fallback needs a team whose lead to involve (fallbackTeam).");
+        if (rule.Team is { Length: > 0 } team && !IsKey(team)) Problem("team", $"'{team}' is not a team key (lower-case letters, digits and '-').");
+        if (rule.FallbackTeam is { Length: > 0 } fallbackTeam && !IsKey(fallbackTeam))
+            Problem("fallbackTeam", $"'{fallbackTeam}' is not a team key (lower-case letters, digits and '-').");
     }
 
     public static bool IsKey(string key) => key.Length is > 0 and <= 64 && key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') && char.IsLetter(key[0]);

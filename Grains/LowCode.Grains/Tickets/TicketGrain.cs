@@ -3,6 +3,7 @@ using System.Text.Json;
 using LowCode.Forms.Validation;
 using LowCode.Grains.Attachments;
 using LowCode.Grains.Contracts;
+using LowCode.Grains.Dispatch;
 using LowCode.Grains.Effects;
 using LowCode.Grains.Submissions;
 using LowCode.Grains.TicketTypes;
@@ -16,10 +17,12 @@ namespace LowCode.Grains.Tickets;
 /// A ticket as a grain. Every command: run the engine, store state and outbox in one write (only
 /// then is the caller answered), then perform the outbox. A crash after the write leaves the outbox
 /// stored, and it is performed again when the grain next activates; effects are idempotent.
+/// Tasks a transition opens are assigned before that write (<see cref="TaskAssignments"/>), so the
+/// dispatch decision is stored with the step that created the task.
 /// </summary>
 public sealed class TicketGrain(
     [PersistentState("ticket", "tickets")] IPersistentState<TicketGrainState> state,
-    PlanCache plans, EffectRunner effects, TicketClock clock, FormSubmissions forms, AttachmentCatalog attachments, ILogger<TicketGrain> log) : Grain, ITicketGrain
+    PlanCache plans, EffectRunner effects, TaskAssignments assignments, TicketClock clock, FormSubmissions forms, AttachmentCatalog attachments, ILogger<TicketGrain> log) : Grain, ITicketGrain
 {
     private TicketGrainState S => state.State;
     private string Id => this.GetPrimaryKeyString();
@@ -28,6 +31,7 @@ public sealed class TicketGrain(
     public override async Task OnActivateAsync(CancellationToken ct)
     {
         if (S.Ticket is not null && S.Outbox.Count > 0) await PerformOutbox();
+        if (S.Ticket is not null && S.Holds.Count > 0) S.Holds = await assignments.SettleAsync(S.Ticket, S.Holds);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
@@ -76,7 +80,7 @@ public sealed class TicketGrain(
         if (await LinkAttachments(submission, command.Actor) is { } linkRefused) return linkRefused;
         S.CreatedFrom = fingerprint;
         S.Parent = command.Parent;
-        return await Commit(AttachmentTimeline.With(result, Id, submission.NewAttachments, command.Actor, clock.Now, null));
+        return await Commit(AttachmentTimeline.With(result, Id, submission.NewAttachments, command.Actor, clock.Now, null), compiled, input);
     }
 
     public async Task<CommandOutcome<TicketSnapshot>> Apply(WorkflowInput input)
@@ -92,9 +96,10 @@ public sealed class TicketGrain(
         }
         var plan = compiled.Plan;
         EngineResult result;
+        input = input with { At = clock.Now };
         try
         {
-            result = WorkflowEngine.Apply(plan, S.Ticket, input with { At = clock.Now });
+            result = WorkflowEngine.Apply(plan, S.Ticket, input);
         }
         catch (EngineException e)
         {
@@ -107,7 +112,7 @@ public sealed class TicketGrain(
             if (await LinkAttachments(submission, input.Actor) is { } linkRefused) return linkRefused;
             result = AttachmentTimeline.With(result, Id, submission.NewAttachments, input.Actor, clock.Now, ((CompleteTask)input).TaskId);
         }
-        return await Commit(result);
+        return await Commit(result, compiled, input);
     }
 
     public async Task<CommandOutcome<TicketSnapshot>> Comment(TicketComment comment)
@@ -144,48 +149,31 @@ public sealed class TicketGrain(
         if (!outcome.Succeeded) log.LogWarning("Timer {Timer} on {Ticket} refused: {Message}", timerId, Id, outcome.Message);
     }
 
-    private async Task<CommandOutcome<TicketSnapshot>> Commit(EngineResult result)
+    private async Task<CommandOutcome<TicketSnapshot>> Commit(EngineResult result, CompiledTicketType? compiled = null, WorkflowInput? input = null)
     {
+        IReadOnlyList<CapacityHold> reserved = [];
+        if (compiled is not null && input is not null)
+        {
+            var assigned = await assignments.PrepareAsync(compiled, input, result, S.Holds, clock.Now);
+            if (assigned.Refusal is { } refusal) return CommandOutcome<TicketSnapshot>.Fail(CommandError.Conflict, refusal);
+            (result, reserved, S.Holds) = (assigned.Result, assigned.Reserved, [.. assigned.Holds]);
+        }
         S.Ticket = result.State;
         S.Outbox.AddRange(result.Effects);
-        await state.WriteStateAsync(); // durable from here: the caller may be told
-        await PerformOutbox();
-        await OfferToQueues(result.Effects);
-        return CommandOutcome<TicketSnapshot>.Ok(Snapshot());
-    }
-
-    /// <summary>
-    /// Tasks assigned by a dispatch rule are offered to the rule's fallback team, so the team's queue
-    /// shows them and anyone in it can claim them. (Choosing a person by the rule's filter and strategy
-    /// comes with the dispatch work and runs before this fallback.)
-    /// </summary>
-    private async Task OfferToQueues(IReadOnlyList<WorkflowEffect> effects)
-    {
-        foreach (var created in effects.OfType<CreateTaskEffect>())
+        try
         {
-            var task = created.Task;
-            if (task.Assignment.Rule is not { } ruleKey || task.Assignee is not null || !task.Candidates.IsEmpty) continue;
-            var compiled = await plans.GetAsync(S.Ticket!.TicketType, S.Ticket.Version);
-            var rule = compiled.Definition.DispatchRules.Find(r => r?.Key == ruleKey);
-            if (rule?.FallbackTeam is not { Length: > 0 } team || S.Ticket.FindTask(task.Id) is not { Status: Runtime.Execution.TaskStatus.Open }) continue;
-            var offer = new OfferTask(task.Id, [new Runtime.Definitions.Participant(Runtime.Definitions.ParticipantKind.Team, team)])
-            {
-                Actor = "dispatch", At = clock.Now, Reason = $"the queue of rule '{rule.Name}'",
-            };
-            try
-            {
-                var plan = compiled.Plan;
-                var next = WorkflowEngine.Apply(plan, S.Ticket, offer);
-                S.Ticket = next.State;
-                S.Outbox.AddRange(next.Effects);
-                await state.WriteStateAsync();
-                await PerformOutbox();
-            }
-            catch (EngineException e)
-            {
-                log.LogWarning("Offering task {Task} of {Ticket} to team {Team} was refused: {Message}", task.Id, Id, team, e.Message);
-            }
+            await state.WriteStateAsync(); // durable from here: the caller may be told
         }
+        catch
+        {
+            // Not stored: give back the capacity this transition reserved, and reload the stored state on next use.
+            await assignments.ReleaseAsync(Id, reserved);
+            DeactivateOnIdle();
+            throw;
+        }
+        await PerformOutbox();
+        if (S.Holds.Count > 0) S.Holds = await assignments.SettleAsync(S.Ticket, S.Holds);
+        return CommandOutcome<TicketSnapshot>.Ok(Snapshot());
     }
 
     private async Task PerformOutbox()

@@ -1,4 +1,5 @@
 using LowCode.Grains.Contracts;
+using LowCode.Grains.Dispatch;
 using LowCode.Runtime.Execution;
 
 namespace LowCode.Grains.Tickets;
@@ -13,6 +14,8 @@ public sealed class TicketGrainState
     public List<WorkflowEffect> Outbox { get; set; } = [];
     public ParentLink? Parent { get; set; }
     public long Comments { get; set; }
+    /// <summary>Agents holding capacity for this ticket's tasks; released (and removed) once a task closes or moves.</summary>
+    public List<CapacityHold> Holds { get; set; } = [];
     /// <summary>Fingerprint of the create request, to recognise a retried create.</summary>
     public string? CreatedFrom { get; set; }
 }

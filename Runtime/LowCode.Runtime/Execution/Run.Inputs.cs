@@ -13,6 +13,7 @@ internal sealed partial class Run
             case CompleteTask complete: CompleteTask(complete); break;
             case AssignTask assign: AssignTask(assign); break;
             case OfferTask offer: OfferTask(offer); break;
+            case DispatchTask dispatch: DispatchTask(dispatch); break;
             case TimerFired fired: TimerFired(fired); break;
             case HttpCallCompleted http: HttpCallCompleted(http); break;
             case ChildTicketClosed child: ChildTicketClosed(child); break;
@@ -119,7 +120,10 @@ internal sealed partial class Run
         if (task.Assignee == assignee) return;
         if (assignee is not null && assignee == _actor) RespondSla(); // a claim is a response
         ReplaceTask(task with { Assignee = assignee });
-        var what = assignee is null ? "released to the queue" : task.Assignee is null ? $"claimed by {assignee}" : $"reassigned to {assignee}";
+        var what = assignee is null ? "released to the queue"
+            : assignee == _actor ? $"claimed by {assignee}"
+            : task.Assignee is null ? $"assigned to {assignee}"
+            : $"reassigned to {assignee}";
         Timeline(TimelineKind.TaskAssigned, $"{task.Name} {what}{(input.Reason is null ? "" : $": {input.Reason}")}",
             task.NodeId, task.Id, "assignee", task.Assignee, assignee);
     }

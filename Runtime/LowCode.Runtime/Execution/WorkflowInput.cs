@@ -13,6 +13,7 @@ namespace LowCode.Runtime.Execution;
 [JsonDerivedType(typeof(CompleteTask), "completeTask")]
 [JsonDerivedType(typeof(AssignTask), "assignTask")]
 [JsonDerivedType(typeof(OfferTask), "offerTask")]
+[JsonDerivedType(typeof(DispatchTask), "dispatchTask")]
 [JsonDerivedType(typeof(TimerFired), "timerFired")]
 [JsonDerivedType(typeof(HttpCallCompleted), "httpCallCompleted")]
 [JsonDerivedType(typeof(ChildTicketClosed), "childTicketClosed")]
@@ -54,6 +55,21 @@ public sealed record AssignTask(string TaskId, string? Assignee) : WorkflowInput
 public sealed record OfferTask(string TaskId, ImmutableArray<Definitions.Participant> To) : WorkflowInput
 {
     public string? Reason { get; init; }
+}
+
+/// <summary>
+/// What dispatch decided for a task, applied as one change: an assignee (capacity already reserved),
+/// a queue to offer it to, or both unset when nobody could be found; people to notify (escalation);
+/// and the decision record (rule, version, candidates, scores, why) that goes on the timeline.
+/// </summary>
+public sealed record DispatchTask(string TaskId, string Summary) : WorkflowInput
+{
+    public string? Assignee { get; init; }
+    public ImmutableArray<Definitions.Participant> Offer { get; init; } = [];
+    public ImmutableArray<Definitions.Participant> Notify { get; init; } = [];
+
+    [JsonConverter(typeof(Json.DataRecordConverter))]
+    public ImmutableDictionary<string, object?> Decision { get; init; } = ImmutableDictionary<string, object?>.Empty;
 }
 
 public sealed record TimerFired(string TimerId) : WorkflowInput;

@@ -30,6 +30,22 @@ public static class Problems
             problems.GroupBy(p => p.Path ?? "").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
             detail: detail, title: "The form data is not valid.", statusCode: 400,
             extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { path = p.Path ?? "", code = p.Code, message = p.Message }).ToList() });
+    /// Organisation changes (users, teams, agents, departments): a refusal for bad fields is a 400 whose
+    /// <c>errors</c> name every field (with <c>problems</c> as elsewhere); not found 404; taken 409.
+    /// </summary>
+    public static IResult FromChange<T>(CommandOutcome<T> outcome) => outcome.Error switch
+    {
+        CommandError.NotFound => NotFound(outcome.Message ?? "Not found."),
+        CommandError.Conflict => Results.Problem(statusCode: 409, title: "Conflict", detail: outcome.Message),
+        _ => InvalidFields(outcome.Message ?? "The request is not valid.", outcome.Problems ?? []),
+    };
+
+    public static IResult InvalidFields(string detail, IReadOnlyList<ValidationProblem> problems) =>
+        Results.Problem(statusCode: 400, title: "The request is not valid.", detail: detail, extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = problems.GroupBy(p => p.Path ?? "").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+            ["problems"] = problems.Select(Describe).ToList(),
+        });
 
     public static IResult Field(string field, string message) =>
         Results.Problem(statusCode: 422, title: "Not valid", detail: message,

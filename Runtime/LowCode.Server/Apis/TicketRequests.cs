@@ -36,6 +36,15 @@ public sealed record AssignTaskRequest(string? Assignee)
     public string? Reason { get; init; }
 }
 
+/// <summary>Body of <c>POST …/reassign</c>.</summary>
+public sealed record ReassignTaskRequest(string? Assignee)
+{
+    public string? Reason { get; init; }
+}
+
+/// <summary>Optional body of <c>POST …/claim</c> and <c>…/release</c>: why, for the timeline.</summary>
+public sealed record AssignmentReasonRequest(string? Reason);
+
 public sealed record CommentRequest(string Text)
 {
     /// <summary>Internal comments are for agents only; public ones the requester sees.</summary>

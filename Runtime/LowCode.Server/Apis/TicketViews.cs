@@ -43,8 +43,14 @@ public sealed record TicketRequesterView(string Id, string Name);
 public sealed record TaskView(string Id, string NodeId, string Name, string Status, string? Assignee, string Assignment,
     DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt, string? ClosedBy, string? Action, string? Comment)
 {
+    /// <summary>The queues and people the task is offered to for claiming ("Team:maintenance").</summary>
+    public IReadOnlyList<string> OfferedTo { get; init; } = [];
+
     public static TaskView From(TaskState t) => new(t.Id, t.NodeId, t.Name, t.Status.ToString().ToLowerInvariant(), t.Assignee,
-        t.Assignment.ToString(), t.CreatedAt, t.DueAt, t.ClosedAt, t.ClosedBy, t.Action, t.Comment);
+        t.Assignment.ToString(), t.CreatedAt, t.DueAt, t.ClosedAt, t.ClosedBy, t.Action, t.Comment)
+    {
+        OfferedTo = [.. t.Candidates.Select(c => c.ToString())],
+    };
 }
 
 /// <summary>An SLA clock: its target, time counted so far (up to its last pause or stop), when it is due while running, and whether it was breached.</summary>

@@ -86,11 +86,14 @@ public static class TicketsApi
         {
             var (body, error) = await Problems.ReadBody<AssignTaskRequest>(request);
             if (error is not null) return error;
-            return await Act(id, grains, request.HttpContext,
-                new AssignTask(taskId, body!.Assignee) { Reason = body.Reason, Actor = Actors.Current(request.HttpContext) });
+            var caller = Actors.Caller(request.HttpContext);
+            var assignee = string.IsNullOrWhiteSpace(body!.Assignee) ? null : body.Assignee.Trim();
+            var change = assignee is null ? TaskAssignmentApi.Change.Release
+                : !caller.IsClient && assignee == caller.Id ? TaskAssignmentApi.Change.Claim : TaskAssignmentApi.Change.Reassign;
+            return await TaskAssignmentApi.AssignAsync(id, taskId, change, assignee, body.Reason, request.HttpContext);
         })
         .RequireAuthorization(Policies.TicketsWrite).Accepts<AssignTaskRequest>("application/json").Produces<TicketView>()
-        .WithName("AssignTask").WithSummary("Claims, releases (assignee null) or reassigns a task.");
+        .WithName("AssignTask").WithSummary("Claims (yourself), releases (assignee null) or reassigns a task — the same rules as claim, release and reassign.");
 
         api.MapPost("/{id}/comments", async (string id, HttpRequest request, IGrainFactory grains, TicketClock clock) =>
         {
@@ -139,7 +142,6 @@ public static class TicketsApi
         var allowed = input switch
         {
             CompleteTask c => state.FindTask(c.TaskId) is not { } task || TicketAccess.CanWork(caller, state, task),
-            AssignTask a => state.FindTask(a.TaskId) is not { } task || TicketAccess.CanWork(caller, state, task) || (caller.Has(Roles.Manager) && TicketAccess.CanSee(caller, state)),
             CancelTicket => TicketAccess.CanCancel(caller, state),
             _ => caller.IsClient || caller.IsStaff,
         };
@@ -149,14 +151,14 @@ public static class TicketsApi
     }
 
     /// <summary>The ticket when it exists and the caller may see it; otherwise null (reported as 404, never 403, so existence does not leak).</summary>
-    private static async Task<TicketSnapshot?> Visible(string id, IGrainFactory grains, HttpContext context)
+    internal static async Task<TicketSnapshot?> Visible(string id, IGrainFactory grains, HttpContext context)
     {
         if (!TicketIds.IsValid(id)) return null;
         var snapshot = await grains.GetGrain<ITicketGrain>(id).Get();
         return snapshot is not null && TicketAccess.CanSee(Actors.Caller(context), snapshot.State) ? snapshot : null;
     }
 
-    private static async Task<TicketView> View(TicketSnapshot snapshot, HttpContext context)
+    internal static async Task<TicketView> View(TicketSnapshot snapshot, HttpContext context)
     {
         var readModel = context.RequestServices.GetRequiredService<TicketReadModel>();
         var timeline = await readModel.TimelineAsync(snapshot.State.TicketId, context.RequestAborted);

@@ -99,6 +99,7 @@ public static class DemoDataHosting
     public static WebApplicationBuilder AddDemoData(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DemoFiles>();
+        builder.Services.AddHostedService<DemoOrganisation>();
         builder.Services.AddHostedService<DemoData>();
         return builder;
     }

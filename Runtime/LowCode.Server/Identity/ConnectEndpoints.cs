@@ -73,7 +73,7 @@ public static class ConnectEndpoints
             return Results.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + query },
                 [IdentityConstants.ApplicationScheme]);
         }
-        return Results.SignIn(await PrincipalFor(user, request.GetScopes(), users), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return Results.SignIn(await PrincipalFor(user, request.GetScopes(), users, context), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static async Task<IResult> Token(HttpContext context, IOpenIddictApplicationManager applications, UserManager<LowCodeUser> users, SignInManager<LowCodeUser> signIn)
@@ -100,7 +100,7 @@ public static class ConnectEndpoints
                     [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
                     [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The account can no longer sign in.",
                 }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-            return Results.SignIn(await PrincipalFor(user, result.Principal!.GetScopes(), users), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(await PrincipalFor(user, result.Principal!.GetScopes(), users, context), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
         {
@@ -109,13 +109,14 @@ public static class ConnectEndpoints
     }
 
     /// <summary>A person's token: who they are, their roles, teams and org roles, for the requested scopes.</summary>
-    private static async Task<ClaimsPrincipal> PrincipalFor(LowCodeUser user, IEnumerable<string> scopes, UserManager<LowCodeUser> users)
+    private static async Task<ClaimsPrincipal> PrincipalFor(LowCodeUser user, IEnumerable<string> scopes, UserManager<LowCodeUser> users, HttpContext context)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id).SetClaim(Claims.Name, user.DisplayName).SetClaim(Claims.PreferredUsername, user.UserName);
         identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
         var claims = await users.GetClaimsAsync(user);
-        identity.SetClaims(LowCodeClaims.Team, [.. claims.Where(c => c.Type == LowCodeClaims.Team).Select(c => c.Value)]);
+        var org = await context.RequestServices.GetRequiredService<Grains.Organisation.OrgDirectory>().CurrentAsync(context.RequestAborted);
+        identity.SetClaims(LowCodeClaims.Team, [.. org.TeamsOfPerson(user.Id)]);
         identity.SetClaims(LowCodeClaims.OrgRole, [.. claims.Where(c => c.Type == LowCodeClaims.OrgRole).Select(c => c.Value)]);
         var granted = scopes.ToList();
         identity.SetScopes(granted).SetResources(ResourcesFor(granted));

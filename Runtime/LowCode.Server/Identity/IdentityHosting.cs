@@ -46,7 +46,9 @@ public static class IdentityHosting
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<IdentityDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<LowCodeClaimsFactory>();
+        services.AddSingleton<Grains.Organisation.IPeopleDirectory, IdentityPeople>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -139,6 +141,9 @@ public static class IdentityHosting
                 Allows(c, Identity.Scopes.TicketTypesWrite, userRoles: [Roles.Analyst, Roles.Administrator])));
             o.AddPolicy(Policies.Administrator, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireAssertion(c =>
                 Caller.From(c.User) is { IsClient: false, IsAdministrator: true }));
+            // People who work with the organisation: staff (who assign and take work) and analysts (who write dispatch rules).
+            o.AddPolicy(Policies.OrgRead, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireAssertion(c =>
+                Caller.From(c.User) is { IsClient: false } caller && (caller.IsStaff || caller.Has(Roles.Analyst))));
         });
 
         services.AddRateLimiter(o =>
@@ -193,4 +198,5 @@ public static class Policies
     public const string TicketTypesRead = "ticket-types.read";
     public const string TicketTypesWrite = "ticket-types.write";
     public const string Administrator = "administrator";
+    public const string OrgRead = "org.read";
 }

@@ -20,24 +20,50 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOp
 {
     public sealed record DemoPerson(string Id, string UserName, string Password, string Name, string Role, string Department, string[] Teams, string[] OrgRoles)
     {
-        /// <summary>Agent profile: region (site) and skills with levels 1-5, e.g. "electrical:4".</summary>
+        /// <summary>Home region (SH, BJ, SZ): the region of an agent, the place of a requester.</summary>
         public string Region { get; init; } = "";
+        /// <summary>User id of the line manager (approvals to "the requester's manager").</summary>
+        public string? ManagerId { get; init; }
+        /// <summary>An agent profile when there are skills: levels 1-5, e.g. "electrical:4".</summary>
         public string[] Skills { get; init; } = [];
+        public string[] Sites { get; init; } = [];
+        public int Capacity { get; init; } = 8;
+        /// <summary>Business calendar of the agent's shift; none: a 7×24 rota.</summary>
+        public string? Shift { get; init; }
     }
 
+    /// <summary>
+    /// A facilities and IT help desk (设施与 IT 服务台) in Shanghai, Beijing and Shenzhen. The first eight are the
+    /// people the tests and the README name; teams (机电 electrical, 暖通 HVAC, IT, 财务 finance) are seeded
+    /// from <see cref="DemoPerson.Teams"/> by the demo organisation.
+    /// </summary>
     public static readonly IReadOnlyList<DemoPerson> DemoPeople =
     [
         new("u-admin", "admin", "Admin#2026", "系统管理员 Admin", Roles.Administrator, "IT", [], []),
         new("u-zhou", "analyst", "Analyst#2026", "周敏 Zhou Min", Roles.Analyst, "Process", [], []),
-        new("u-li", "manager", "Manager#2026", "李伟 Li Wei", Roles.Manager, "Maintenance", ["maintenance", "helpdesk"], ["team-lead", "maintenance-manager"]),
-        new("tech-li", "agent", "Agent#2026", "李强 Li Qiang", Roles.Agent, "Maintenance", ["maintenance"], ["technician", "quality-inspector"])
-            { Region = "SH", Skills = ["electrical:4", "mechanical:2"] },
-        new("tech-zhao", "zhaogang", "Agent#2026", "赵刚 Zhao Gang", Roles.Agent, "Maintenance", ["maintenance"], ["technician"])
-            { Region = "BJ", Skills = ["it:3", "hvac:3"] },
+        new("u-li", "manager", "Manager#2026", "李伟 Li Wei", Roles.Manager, "Maintenance", ["maintenance", "helpdesk"], ["team-lead", "maintenance-manager"]) { Region = "SH" },
+        new("tech-li", "agent", "Agent#2026", "李强 Li Qiang", Roles.Agent, "Maintenance", ["maintenance", "electrical"], ["technician", "quality-inspector"])
+            { Region = "SH", ManagerId = "u-li", Skills = ["electrical:4"], Sites = ["上海浦东", "上海张江"], Capacity = 12 },
+        new("tech-zhao", "zhaogang", "Agent#2026", "赵刚 Zhao Gang", Roles.Agent, "Maintenance", ["maintenance", "hvac", "it-support"], ["technician"])
+            { Region = "BJ", ManagerId = "u-li", Skills = ["it:3", "hvac:3"], Sites = ["北京朝阳"], Capacity = 10 },
         new("tech-sun", "sunli", "Agent#2026", "孙丽 Sun Li", Roles.Agent, "Maintenance", ["maintenance"], ["technician", "quality-inspector"])
-            { Region = "SZ", Skills = ["mechanical:4", "electrical:1"] },
-        new("u-zhang", "zhangsan", "Customer#2026", "张三 Zhang San", Roles.Customer, "Production", [], []),
-        new("u-wang", "wangfang", "Customer#2026", "王芳 Wang Fang", Roles.Customer, "Sales", [], []),
+            { Region = "SZ", ManagerId = "u-li", Skills = ["mechanical:4", "electrical:1"], Sites = ["深圳南山"] },
+        new("u-zhang", "zhangsan", "Customer#2026", "张三 Zhang San", Roles.Customer, "Production", [], []) { Region = "SH", ManagerId = "u-li" },
+        new("u-wang", "wangfang", "Customer#2026", "王芳 Wang Fang", Roles.Customer, "Sales", [], []) { Region = "BJ", ManagerId = "u-chen" },
+        new("u-chen", "chenjing", "Manager#2026", "陈静 Chen Jing", Roles.Manager, "Sales", [], ["team-lead"]) { Region = "BJ" },
+        new("u-qian", "qianjin", "Manager#2026", "钱进 Qian Jin", Roles.Manager, "Production", [], ["finance-director"]) { Region = "SH" },
+        new("tech-wu", "wuhao", "Agent#2026", "吴昊 Wu Hao", Roles.Agent, "Maintenance", ["maintenance", "hvac", "electrical"], ["technician"])
+            { Region = "SH", ManagerId = "u-li", Skills = ["hvac:4", "electrical:2"], Sites = ["上海浦东"] },
+        new("tech-ma", "machao", "Agent#2026", "马超 Ma Chao", Roles.Agent, "Maintenance", ["maintenance"], ["technician"])
+            { Region = "SH", ManagerId = "u-li", Skills = ["mechanical:3"], Sites = ["上海张江", "上海浦东"] },
+        new("tech-chen", "chenqiang", "Agent#2026", "陈强 Chen Qiang", Roles.Agent, "Maintenance", ["maintenance", "electrical"], ["technician"])
+            { Region = "BJ", ManagerId = "u-li", Skills = ["electrical:3", "mechanical:2"], Sites = ["北京朝阳", "北京亦庄"], Shift = "cn-workdays" },
+        new("it-huang", "huanglei", "Agent#2026", "黄磊 Huang Lei", Roles.Agent, "IT", ["it-support", "helpdesk"], ["technician"])
+            { Region = "BJ", ManagerId = "u-li", Skills = ["it:4", "network:3"], Sites = ["北京朝阳"] },
+        new("it-lin", "lintao", "Agent#2026", "林涛 Lin Tao", Roles.Agent, "IT", ["it-support"], ["technician"])
+            { Region = "SH", ManagerId = "u-li", Skills = ["it:3"], Sites = ["上海浦东", "上海张江"] },
+        new("fin-gao", "gaomin", "Agent#2026", "高敏 Gao Min", Roles.Agent, "Finance", ["finance"], ["finance-clerk"])
+            { Region = "SH", ManagerId = "u-qian", Skills = ["invoices:4", "reimbursement:4"], Sites = ["上海浦东"] },
     ];
 
     public const string DemoClientId = "demo-erp";
@@ -99,14 +125,13 @@ public sealed class IdentitySeeder(IServiceProvider services, IOptions<LowCodeOp
         var user = new LowCodeUser
         {
             Id = person.Id, UserName = person.UserName, DisplayName = person.Name, Department = person.Department,
-            Region = person.Region, Email = $"{person.UserName}@example.com",
+            Region = person.Region, ManagerId = person.ManagerId, Email = $"{person.UserName}@example.com",
         };
         var created = await users.CreateAsync(user, person.Password);
         if (!created.Succeeded) throw new InvalidOperationException($"User {person.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, person.Role);
-        var claims = person.Teams.Select(t => new Claim(LowCodeClaims.Team, t))
-            .Concat(person.OrgRoles.Select(r => new Claim(LowCodeClaims.OrgRole, r)))
-            .Concat(person.Skills.Select(skill => new Claim(LowCodeClaims.Skill, skill)))
+        // Teams and agent profiles are the organisation's (Demo/DemoOrganisation), not claims.
+        var claims = person.OrgRoles.Select(r => new Claim(LowCodeClaims.OrgRole, r))
             .Append(new Claim(LowCodeClaims.Department, person.Department));
         await users.AddClaimsAsync(user, claims);
     }

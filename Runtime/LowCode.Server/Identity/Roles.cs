@@ -34,11 +34,9 @@ public static class Scopes
 /// <summary>Claim types LowCode adds beside the standard ones.</summary>
 public static class LowCodeClaims
 {
-    /// <summary>A team (queue) the user belongs to.</summary>
+    /// <summary>A team (queue) the user belongs to: added at sign-in from the organisation's teams.</summary>
     public const string Team = "team";
     /// <summary>An organisation role used by flows (team-lead, quality-inspector…), not an access role.</summary>
     public const string OrgRole = "org_role";
     public const string Department = "department";
-    /// <summary>An agent's skill with its level 1-5, "electrical:4" (used by dispatch rules).</summary>
-    public const string Skill = "skill";
 }

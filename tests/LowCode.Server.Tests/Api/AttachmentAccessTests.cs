@@ -1,3 +1,4 @@
+using LowCode.Server.Identity;
 using System.Net;
 using LowCode.Grains.Attachments;
 using Xunit;
@@ -27,7 +28,10 @@ public sealed class AttachmentAccessTests(SmallUploadsLowCodeHost host) : IClass
         var ticket = await zhang.OpenTicketAsync("equipment-repair", RepairWithPhotos(id));
 
         await Download(zhang, id, "电机 motor.png", "image/png", Uploads.Png);
-        await Download(agent, id, "电机 motor.png", "image/png", Uploads.Png); // the repair step is queued for the agent's team
+        // The repair step went to a technician by the dispatch rule: they may download it.
+        var technicianId = ticket.Items("tasks").Single().TextOrNull("assignee") ?? throw new Xunit.Sdk.XunitException("The repair step was not dispatched to anyone.");
+        using var technician = await host.SignInAsync(IdentitySeeder.DemoPeople.Single(p => p.Id == technicianId));
+        await Download(technician, id, "电机 motor.png", "image/png", Uploads.Png);
         var hidden = await wang.GetAsync($"/api/attachments/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);
         var missing = await wang.GetAsync($"/api/attachments/{AttachmentIds.New()}").ExpectProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(missing.Text("title"), hidden.Text("title"));

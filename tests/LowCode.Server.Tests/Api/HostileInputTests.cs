@@ -106,6 +106,54 @@ public sealed class HostileInputTests(LowCodeHost host) : IClassFixture<LowCodeH
         await _client.GetAsync("/api/ticket-types/").ExpectAsync(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Garbage_and_hostile_values_to_the_organisation_and_assignment_routes_never_get_a_server_error()
+    {
+        using var admin = await host.SignInAsync(DemoPeople.Administrator);
+        var agent = await admin.CreateAgentAsync("Hostile target");
+        var team = await admin.CreateTeamAsync(["tech-li"]);
+        var repair = await _client.OpenRepairAsync();
+        var task = $"/api/tickets/{repair.Text("id")}/tasks/{repair.OpenTaskAt("repair")}";
+        var failures = new ConcurrentBag<string>();
+        async Task Send(HttpMethod method, string url, string body)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = ApiCalls.Json(body) };
+            using var response = await admin.SendAsync(request);
+            await Check(response, body, failures, mustRefuse: false);
+        }
+
+        var routes = new (HttpMethod Method, string Url)[]
+        {
+            (HttpMethod.Post, "/api/users/"), (HttpMethod.Put, $"/api/users/{agent}"), (HttpMethod.Post, "/api/teams/"), (HttpMethod.Put, $"/api/teams/{team}"),
+            (HttpMethod.Put, "/api/departments/Hostile"), (HttpMethod.Put, $"/api/agents/{agent}"), (HttpMethod.Put, $"/api/agents/{agent}/availability"),
+            (HttpMethod.Post, $"{task}/claim"), (HttpMethod.Post, $"{task}/release"), (HttpMethod.Post, $"{task}/reassign"),
+        };
+        await ForEach(routes.SelectMany(r => Garbage.Select(g => (r.Method, r.Url, Body: g))), async call =>
+        {
+            using var request = new HttpRequestMessage(call.Method, call.Url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(call.Body)) };
+            request.Content.Headers.ContentType = new("application/json");
+            using var response = await admin.SendAsync(request);
+            await Check(response, call.Body, failures, mustRefuse: call.Body.Length > 0);
+        });
+
+        const string Profile = """{ "name": "n", "skills": { "electrical": 3 }, "regions": ["SH"], "sites": ["上海浦东"], "capacity": 5, "priorityWeights": { "P1": 2 }, "shift": "24x7", "onDuty": true, "outOfOffice": { "from": "2026-03-01T00:00:00Z", "until": "2026-03-05T00:00:00Z", "delegate": "tech-li" } }""";
+        await ForEach(Mutations(Profile, ["name", "skills", "skills.electrical", "regions", "regions[0]", "sites", "capacity", "priorityWeights", "priorityWeights.P1",
+            "shift", "onDuty", "outOfOffice", "outOfOffice.from", "outOfOffice.until", "outOfOffice.delegate"]), body => Send(HttpMethod.Put, $"/api/agents/{agent}", body));
+        await ForEach(Mutations("""{ "onDuty": true, "outOfOffice": { "until": "2026-03-05T00:00:00Z", "delegate": "tech-li" } }""", ["onDuty", "outOfOffice", "outOfOffice.until", "outOfOffice.delegate"]),
+            body => Send(HttpMethod.Put, $"/api/agents/{agent}/availability", body));
+        await ForEach(Mutations("""{ "key": "k", "name": "n", "description": "d", "lead": "u-li", "members": ["tech-li"] }""", ["key", "name", "description", "lead", "members", "members[0]"]),
+            async body => { await Send(HttpMethod.Post, "/api/teams/", body); await Send(HttpMethod.Put, $"/api/teams/{team}", body); });
+        await ForEach(Mutations("""{ "userName": "hostile-user", "password": "Temporary#2026", "displayName": "d", "email": "a@b.c", "roles": ["agent"], "department": "IT", "managerId": "u-li", "region": "SH", "orgRoles": ["x"] }""",
+            ["userName", "password", "displayName", "email", "roles", "roles[0]", "department", "managerId", "region", "orgRoles", "orgRoles[0]"]),
+            async body => { await Send(HttpMethod.Post, "/api/users/", body); await Send(HttpMethod.Put, $"/api/users/{agent}", body); });
+        await ForEach(Mutations("""{ "name": "n", "head": "u-li" }""", ["name", "head"]), body => Send(HttpMethod.Put, "/api/departments/Hostile", body));
+        await ForEach(Mutations("""{ "assignee": "tech-li", "reason": "r" }""", ["assignee", "reason"]), body => Send(HttpMethod.Post, $"{task}/reassign", body));
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} server error(s) or unrefused garbage:\n{string.Join("\n", failures.Order(StringComparer.Ordinal))}");
+        await admin.GetAsync($"/api/agents/{agent}").ExpectAsync(HttpStatusCode.OK);
+        await admin.GetAsync("/api/users/").ExpectAsync(HttpStatusCode.OK);
+    }
+
     /// <summary>A POST or PUT route; some ignore the body (it must still do no harm), cancel takes an empty one.</summary>
     private sealed record Route(HttpMethod Method, string Url, bool ReadsBody = true, bool EmptyBodyAllowed = false);
 

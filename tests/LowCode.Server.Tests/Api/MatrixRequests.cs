@@ -13,15 +13,17 @@ internal sealed class MatrixRequests
 {
     private const string ZhangSan = """{ "id": "u-zhang", "name": "张三 Zhang San" }""";
     private readonly HttpClient _integration;
-    private readonly HttpClient _administrator;
+    private readonly HttpClient _admin;
     private readonly Lazy<Task<string>> _queuedType;
     private readonly Lazy<Task<JsonElement>> _ticketToRead;
     private readonly Lazy<Task<string>> _attachmentOnTicket;
 
-    public MatrixRequests(HttpClient integration, HttpClient administrator)
+    /// <param name="integration">Opens tickets and ticket types for the requests.</param>
+    /// <param name="admin">Makes the people, teams and agents the organisation requests change.</param>
+    public MatrixRequests(HttpClient integration, HttpClient admin)
     {
         _integration = integration;
-        _administrator = administrator;
+        _admin = admin;
         _queuedType = new(integration.PublishMaintenanceTriageAsync);
         _ticketToRead = new(() => OpenForZhangAsync(amount: 4));
         _attachmentOnTicket = new(AttachToTicketOfZhangAsync);
@@ -54,6 +56,29 @@ internal sealed class MatrixRequests
         "DeleteClient" => await FreshClient(id => new HttpRequestMessage(HttpMethod.Delete, $"/api/clients/{id}")),
         "UploadAttachment" => new HttpRequestMessage(HttpMethod.Post, "/api/attachments/") { Content = Uploads.File("故障说明 note.txt", "Spindle rattles at 1200 rpm"u8.ToArray()) },
         "DownloadAttachment" => Get($"/api/attachments/{await _attachmentOnTicket.Value}"),
+        "ClaimTask" => await FreshTicketOfZhang(t => Post($"/api/tickets/{t.Text("id")}/tasks/{t.OpenTaskAt("triage")}/claim")),
+        "ReleaseTask" => await FreshTicketOfZhang(async t =>
+        {
+            await _integration.PostJsonAsync($"/api/tickets/{t.Text("id")}/tasks/{t.OpenTaskAt("triage")}/reassign", """{ "assignee": "u-li" }""").ExpectAsync(HttpStatusCode.OK);
+            return Post($"/api/tickets/{t.Text("id")}/tasks/{t.OpenTaskAt("triage")}/release", """{ "reason": "not mine" }""");
+        }),
+        "ReassignTask" => await FreshTicketOfZhang(t => Post($"/api/tickets/{t.Text("id")}/tasks/{t.OpenTaskAt("triage")}/reassign", """{ "assignee": "tech-zhao", "reason": "BJ" }""")),
+        "ListUsers" => Get("/api/users/"),
+        "GetUser" => Get("/api/users/u-zhang"),
+        "CreateUser" => Post("/api/users/", NewUser()),
+        "UpdateUser" => Put($"/api/users/{await FreshUser()}", """{ "displayName": "Renamed", "roles": ["agent"], "department": "IT" }"""),
+        "ListTeams" => Get("/api/teams/"),
+        "GetTeam" => Get("/api/teams/maintenance"),
+        "CreateTeam" => Post("/api/teams/", $$"""{ "key": "{{TestTicketTypes.NewKey("team")}}", "name": "Night shift" }"""),
+        "UpdateTeam" => Put($"/api/teams/{await FreshTeam()}", """{ "name": "Renamed", "members": ["tech-li"], "lead": "tech-li" }"""),
+        "DeleteTeam" => new HttpRequestMessage(HttpMethod.Delete, $"/api/teams/{await FreshTeam()}"),
+        "ListDepartments" => Get("/api/departments/"),
+        "SaveDepartment" => Put($"/api/departments/{TestTicketTypes.NewKey("dept")}", """{ "name": "Logistics", "head": "u-li" }"""),
+        "ListAgents" => Get("/api/agents/"),
+        "GetAgent" => Get("/api/agents/tech-li"),
+        "SaveAgent" => Put($"/api/agents/{await FreshUser()}", AgentProfile),
+        "SetAgentAvailability" => Put("/api/agents/tech-zhao/availability", """{ "onDuty": true }"""),
+        "DeleteAgent" => new HttpRequestMessage(HttpMethod.Delete, $"/api/agents/{await FreshAgent()}"),
         _ => throw new InvalidOperationException($"No request for route '{route}': add one beside its row in the access matrix."),
     };
 
@@ -70,11 +95,34 @@ internal sealed class MatrixRequests
     private async Task<HttpRequestMessage> FreshClient(Func<string, HttpRequestMessage> request)
     {
         var id = TestTicketTypes.NewKey("matrix");
-        await _administrator.PostJsonAsync("/api/clients/", NewClientJson(id)).ExpectAsync(HttpStatusCode.Created);
+        await _admin.PostJsonAsync("/api/clients/", NewClientJson(id)).ExpectAsync(HttpStatusCode.Created);
         return request(id);
     }
 
     private async Task<HttpRequestMessage> FreshTicketOfZhang(Func<JsonElement, HttpRequestMessage> request) => request(await OpenForZhangAsync(amount: 4));
+
+    private async Task<HttpRequestMessage> FreshTicketOfZhang(Func<JsonElement, Task<HttpRequestMessage>> request) => await request(await OpenForZhangAsync(amount: 4));
+
+    private const string AgentProfile = """{ "skills": { "electrical": 3 }, "regions": ["SH"], "sites": ["上海浦东"], "capacity": 4 }""";
+
+    private static string NewUser() =>
+        $$"""{ "userName": "{{TestTicketTypes.NewKey("user")}}", "password": "Temporary#2026", "displayName": "测试 Test", "roles": ["agent"] }""";
+
+    private async Task<string> FreshUser() => (await _admin.PostJsonAsync("/api/users/", NewUser()).ExpectAsync(HttpStatusCode.Created)).Text("id");
+
+    private async Task<string> FreshAgent()
+    {
+        var id = await FreshUser();
+        await _admin.PutJsonAsync($"/api/agents/{id}", AgentProfile).ExpectAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    private async Task<string> FreshTeam()
+    {
+        var key = TestTicketTypes.NewKey("team");
+        await _admin.PostJsonAsync("/api/teams/", $$"""{ "key": "{{key}}", "name": "Temporary" }""").ExpectAsync(HttpStatusCode.Created);
+        return key;
+    }
 
     /// <summary>A ticket of 张三 whose triage is done and whose next step failed.</summary>
     private async Task<HttpRequestMessage> FreshIncidentOfZhang()

@@ -125,6 +125,23 @@ internal static class TestTicketTypes
         { "Department": "Sales", "Purpose": "杭州客户拜访 Customer visit", "StartDate": "2026-03-02", "EndDate": "2026-03-04", "Lines": {{lines}}{{more}} }
         """;
 
+    /// <summary>One step ("work", left by "done") assigned by the dispatch rule <paramref name="rule"/> (JSON with key "crew"); form: Site, Category.</summary>
+    public static string Dispatched(string key, string rule) => $$"""
+        {
+          "key": "{{key}}", "name": "Dispatched", "category": "Tests",
+          "form": { "fields": [ { "key": "Site", "label": "Site", "type": "text" }, { "key": "Category", "label": "Category", "type": "text" } ] },
+          "dispatchRules": [ {{rule}} ],
+          "workflow": {
+            "nodes": [
+              { "kind": "start", "id": "start", "name": "Start" },
+              { "kind": "userTask", "id": "work", "name": "Work", "assignment": { "rule": "crew" }, "actions": [ { "key": "done", "label": "Done" } ] },
+              { "kind": "end", "id": "end", "name": "End", "resolution": "resolved" } ],
+            "connections": [
+              { "source": { "node": "start", "port": "out" }, "target": { "node": "work" } },
+              { "source": { "node": "work", "port": "done" }, "target": { "node": "end" } } ] }
+        }
+        """;
+
     /// <summary>A complete equipment-repair form (the demo type).</summary>
     public const string RepairForm = """
         { "Asset": "Lathe 7", "Site": "SH", "Category": "mechanical", "Description": "Spindle rattles", "Urgent": false }

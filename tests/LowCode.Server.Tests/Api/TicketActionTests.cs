@@ -109,25 +109,38 @@ public sealed class TicketActionTests(LowCodeHost host) : IClassFixture<LowCodeH
     }
 
     [Fact]
-    public async Task A_claimed_task_is_listed_under_its_assignee_until_it_is_released()
+    public async Task A_task_assigned_by_hand_is_listed_under_its_assignee_until_it_is_released()
     {
         var ticket = await _client.OpenRepairAsync();
         var id = ticket.Text("id");
         var task = ticket.OpenTaskAt("repair");
-        var agent = $"tech-{Guid.NewGuid():N}";
+        var agent = (await host.CreatePersonAsync(Identity.Roles.Agent)).Id;
 
-        var claimed = await _client.PostJsonAsync($"/api/tickets/{id}/tasks/{task}/assign", $$"""{ "assignee": "{{agent}}", "reason": "my shift" }""").ExpectAsync(HttpStatusCode.OK);
+        var assigned = await _client.PostJsonAsync($"/api/tickets/{id}/tasks/{task}/assign", $$"""{ "assignee": "{{agent}}", "reason": "my shift" }""").ExpectAsync(HttpStatusCode.OK);
         var mine = await _client.ListAsync($"assignee={agent}");
         var released = await _client.PostJsonAsync($"/api/tickets/{id}/tasks/{task}/assign", """{ "assignee": null }""").ExpectAsync(HttpStatusCode.OK);
         var mineAfter = await _client.ListAsync($"assignee={agent}");
 
-        Assert.Equal(agent, claimed.Items("tasks").Single().Text("assignee"));
-        Assert.Contains(claimed.Items("timeline"), e => e.Text("kind") == "TaskAssigned" && e.Text("summary").Contains($"claimed by {agent}: my shift", StringComparison.Ordinal));
+        Assert.Equal(agent, assigned.Items("tasks").Single().Text("assignee"));
+        Assert.Contains(assigned.Items("timeline"), e => e.Text("kind") == "TaskAssigned" && e.Text("summary").EndsWith($"{agent}: my shift", StringComparison.Ordinal));
         Assert.Equal([id], mine.Ids());
         Assert.Equal([agent], mine.Items("items").Single().Items("assignees").Select(a => a.GetString()));
         Assert.Null(released.Items("tasks").Single().TextOrNull("assignee"));
+        Assert.Equal(["Team:maintenance"], released.Items("tasks").Single().Items("offeredTo").Select(q => q.GetString()));
         Assert.Contains(released.Items("timeline"), e => e.Text("kind") == "TaskAssigned" && e.Text("summary").Contains("released to the queue", StringComparison.Ordinal));
         Assert.Equal(0, mineAfter.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Assigning_to_someone_who_does_not_exist_is_422_naming_assignee()
+    {
+        var ticket = await _client.OpenRepairAsync();
+
+        var problem = await _client.PostJsonAsync($"/api/tickets/{ticket.Text("id")}/tasks/{ticket.OpenTaskAt("repair")}/assign", """{ "assignee": "nobody-here" }""")
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(["assignee"], problem.ProblemPaths());
+        Assert.Equal("There is no person 'nobody-here'.", problem.Text("detail"));
     }
 
     [Fact]

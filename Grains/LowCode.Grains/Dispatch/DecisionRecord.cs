@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using LowCode.Grains.Agents;
+using LowCode.Grains.Contracts;
+using LowCode.Runtime.Definitions;
+using LowCode.Runtime.Dispatch;
+using LowCode.Runtime.Execution;
+
+namespace LowCode.Grains.Dispatch;
+
+/// <summary>
+/// Writes down one automatic assignment as it happens, so a manager can later answer "why did this go
+/// to Li Wei?": the rule and ticket type version, the pool, every candidate with the filter's answer,
+/// their status, score, workload and reservation answer, and the reason the winner won (or why the
+/// fallback applied). Long pools list the first <see cref="MaxListed"/> candidates (ranked first).
+/// </summary>
+internal sealed class DecisionRecord
+{
+    public const int MaxListed = 50;
+
+    private readonly TaskState _task;
+    private readonly string _rule;
+    private readonly ImmutableDictionary<string, object?>.Builder _record = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableDictionary<string, object?>.Builder> _candidates = new(StringComparer.Ordinal);
+    private readonly List<string> _listOrder = [];
+    private int _refused, _considered, _passed, _available, _omitted;
+
+    public DecisionRecord(string ticketType, int version, TaskState task, string ruleKey, DispatchRuleDefinition? rule)
+    {
+        _task = task;
+        _rule = $"rule '{rule?.Name ?? ruleKey}' v{version}";
+        _record["rule"] = ruleKey;
+        _record["ruleName"] = rule?.Name;
+        _record["ticketType"] = ticketType;
+        _record["version"] = version;
+        _record["strategy"] = rule is null ? null : string.IsNullOrEmpty(rule.Strategy) ? "leastLoaded" : rule.Strategy;
+        _record["filter"] = rule?.Filter;
+        _record["fallback"] = rule?.Fallback ?? "queue";
+    }
+
+    public void Pool(string description, int size)
+    {
+        _record["pool"] = description;
+        _record["poolSize"] = size;
+    }
+
+    public void Ranked(Ranking ranking)
+    {
+        if (ranking.Skill is not null) _record["skill"] = ranking.Skill;
+        (_considered, _passed) = (ranking.Verdicts.Count, ranking.Verdicts.Count(v => v.PassedFilter == true));
+        _available = ranking.Verdicts.Count(v => v.Status is CandidateStatus.Eligible or CandidateStatus.Full or CandidateStatus.Delegated);
+        _record["statuses"] = ranking.Verdicts.GroupBy(v => Status(v.Status)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => (object?)g.Count(), StringComparer.Ordinal);
+        // Listed: ranked first, then believed full, then the rest of the pool (those who passed the filter first) in
+        // id order — the first MaxListed only, so a pool of thousands costs little more than a team.
+        var placed = ranking.Ranked.Concat(ranking.Full).ToDictionary(c => c.Agent.Id, StringComparer.Ordinal);
+        var verdicts = ranking.Verdicts.ToDictionary(v => v.Agent.Id, StringComparer.Ordinal);
+        var others = ranking.Verdicts.Where(v => !placed.ContainsKey(v.Agent.Id)).ToList();
+        var listed = ranking.Ranked.Concat(ranking.Full).Select(c => c.Agent.Id)
+            .Concat(others.OrderBy(v => v.PassedFilter == true ? 0 : 1).ThenBy(v => v.Agent.Id, StringComparer.Ordinal).Take(MaxListed).Select(v => v.Agent.Id))
+            .Take(MaxListed).ToList();
+        foreach (var id in listed)
+        {
+            _listOrder.Add(id);
+            if (verdicts.TryGetValue(id, out var verdict))
+            {
+                var entry = Entry(id, verdict.Agent.Name);
+                entry["filter"] = verdict.PassedFilter;
+                entry["status"] = Status(verdict.Status);
+                entry["load"] = verdict.Agent.OpenTasks;
+                entry["capacity"] = verdict.Agent.Capacity;
+                if (verdict.Note is not null) entry["note"] = verdict.Note;
+                if (verdict.Delegate is not null) entry["delegate"] = verdict.Delegate;
+            }
+            if (placed.TryGetValue(id, out var c))
+            {
+                var entry = Entry(id, c.Agent.Name);
+                entry["score"] = c.Score;
+                entry["rank"] = ranking.Full.Contains(c) ? null : c.Rank;
+                entry["load"] = c.Agent.OpenTasks;
+                entry["capacity"] = c.Agent.Capacity;
+                if (c.OnBehalfOf is not null) entry["onBehalfOf"] = c.OnBehalfOf;
+            }
+        }
+        _omitted = placed.Count + others.Count - _listOrder.Count;
+    }
+
+    public void Attempt(RankedCandidate candidate, Reservation answer)
+    {
+        Entry(candidate.Agent.Id, candidate.Agent.Name)["reservation"] = answer.Holds ? "reserved" : answer.Reason ?? answer.Outcome.ToString();
+        if (!answer.Holds) _refused++;
+    }
+
+    public DispatchDecision Assigned(RankedCandidate winner, string why, string? hold)
+    {
+        var name = Name(winner.Agent.Id, winner.Agent.Name);
+        var reason = winner.OnBehalfOf is { } absent
+            ? $"delegate of {Name(absent, _candidates.TryGetValue(absent, out var entry) ? entry["name"] as string ?? "" : "")} (out of office); {why}"
+            : why;
+        if (_refused > 0) reason += $"; {_refused} ranked higher could not take it (see reservation)";
+        return Finish("assigned", reason, $"{_task.Name} → {name}: {reason} ({_rule})") with { Assignee = winner.Agent.Id, Hold = hold };
+    }
+
+    public DispatchDecision AssignedToLead(string lead, string leadName, string team, string why, string? hold)
+    {
+        _record["fallbackTeam"] = team;
+        var reason = $"{why}; fallback: the lead of team {team}";
+        return Finish("teamLead", reason, $"{_task.Name} → {Name(lead, leadName)}, lead of team {team}: {why} ({_rule})") with { Assignee = lead, Hold = hold };
+    }
+
+    public DispatchDecision Offered(string team, string why, bool fallback, ImmutableArray<Participant> notify = default)
+    {
+        if (fallback) _record["fallbackTeam"] = team;
+        var escalated = !notify.IsDefaultOrEmpty;
+        var reason = fallback ? $"{why}; fallback: {(escalated ? "escalated to the lead and " : "")}offered to the queue of team {team}" : why;
+        return Finish(escalated ? "escalated" : fallback ? "queued" : "offered", reason, $"{_task.Name} offered to team {team}: {reason} ({_rule})") with
+        {
+            Offer = [new Participant(ParticipantKind.Team, team)], Notify = notify.IsDefault ? [] : notify,
+        };
+    }
+
+    public DispatchDecision Unassigned(string why) =>
+        Finish("unassigned", $"{why}; no fallback team, so the task waits for a manager", $"{_task.Name} left unassigned: {why} ({_rule})");
+
+    /// <summary>Why nobody took the task, from the verdicts and reservation answers.</summary>
+    public string WhyNobody()
+    {
+        if (_considered == 0) return "no agents in the pool";
+        if (_passed == 0) return $"no agent passed the filter ({_considered} considered)";
+        if (_available == 0) return $"the {_passed} agent(s) who passed the filter are off duty or out of office";
+        return _refused > 0 ? $"every candidate with room refused or is at capacity ({_refused} tried)" : "every candidate is at capacity";
+    }
+
+    private DispatchDecision Finish(string outcome, string reason, string summary)
+    {
+        _record["outcome"] = outcome;
+        _record["reason"] = reason;
+        var listed = _listOrder.Concat(_candidates.Keys.Where(k => !_listOrder.Contains(k))).Distinct(StringComparer.Ordinal).ToList();
+        _record["candidates"] = listed.Select(id => (object?)_candidates[id].ToImmutable()).ToImmutableArray();
+        if (_omitted > 0) _record["omitted"] = _omitted;
+        return new DispatchDecision(_task.Id, summary, _record.ToImmutable());
+    }
+
+    private ImmutableDictionary<string, object?>.Builder Entry(string id, string name)
+    {
+        if (_candidates.TryGetValue(id, out var entry)) return entry;
+        entry = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        entry["id"] = id;
+        entry["name"] = name;
+        return _candidates[id] = entry;
+    }
+
+    private static string Name(string id, string name) => name.Length > 0 ? name : id;
+
+    private static string Status(CandidateStatus status) => status switch
+    {
+        CandidateStatus.Eligible => "eligible",
+        CandidateStatus.Full => "full",
+        CandidateStatus.FilterFalse => "filterFalse",
+        CandidateStatus.ExpressionFailed => "expressionFailed",
+        CandidateStatus.OffDuty => "offDuty",
+        CandidateStatus.OutOfOffice => "outOfOffice",
+        _ => "delegated",
+    };
+}

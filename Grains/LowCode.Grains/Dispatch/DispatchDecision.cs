@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using LowCode.Runtime.Definitions;
+using LowCode.Runtime.Execution;
+
+namespace LowCode.Grains.Dispatch;
+
+/// <summary>
+/// What dispatch decided for one task: the assignee (and the agent now holding capacity for it, if any),
+/// or the queue it is offered to, whom to notify, and the decision record for the timeline.
+/// </summary>
+public sealed record DispatchDecision(string TaskId, string Summary, ImmutableDictionary<string, object?> Record)
+{
+    public string? Assignee { get; init; }
+    public ImmutableArray<Participant> Offer { get; init; } = [];
+    public ImmutableArray<Participant> Notify { get; init; } = [];
+    /// <summary>The agent whose capacity was reserved for the task (released when the task closes or moves).</summary>
+    public string? Hold { get; init; }
+
+    public DispatchTask ToInput(DateTimeOffset at) => new(TaskId, Summary)
+    {
+        Assignee = Assignee, Offer = Offer, Notify = Notify, Decision = Record, At = at, Actor = "dispatch",
+    };
+}
