@@ -36,5 +36,15 @@ public static class UsersApi
         })
         .RequireAuthorization(Policies.Administrator).Accepts<UpdateUserRequest>("application/json").Produces<UserView>()
         .WithName("UpdateUser").WithSummary("Replaces a person's name, e-mail, roles, department, line manager, region and org roles.");
+
+        // Locking ends every session at once: tokens are revoked, sign-in page and site sessions end within a minute.
+        api.MapPost("/{id}/lock", async (string id, PersonSessions sessions, CancellationToken ct) =>
+            await sessions.LockAsync(id, ct) ? Results.Ok(new { id, locked = true }) : Problems.NotFound($"User '{id}' does not exist."))
+            .RequireAuthorization(Policies.Administrator).WithName("LockUser")
+            .WithSummary("Locks the account until unlocked and ends its sessions (its tokens stop working at once).");
+
+        api.MapPost("/{id}/unlock", async (string id, PersonSessions sessions) =>
+            await sessions.UnlockAsync(id) ? Results.Ok(new { id, locked = false }) : Problems.NotFound($"User '{id}' does not exist."))
+            .RequireAuthorization(Policies.Administrator).WithName("UnlockUser").WithSummary("Lets a locked person sign in again.");
     }
 }

@@ -67,6 +67,8 @@ internal sealed class MatrixRequests
         "GetUser" => Get("/api/users/u-zhang"),
         "CreateUser" => Post("/api/users/", NewUser()),
         "UpdateUser" => Put($"/api/users/{await FreshUser()}", """{ "displayName": "Renamed", "roles": ["agent"], "department": "IT" }"""),
+        "LockUser" => Post($"/api/users/{await FreshUser()}/lock"),
+        "UnlockUser" => Post($"/api/users/{await FreshUser()}/unlock"),
         "ListTeams" => Get("/api/teams/"),
         "GetTeam" => Get("/api/teams/maintenance"),
         "CreateTeam" => Post("/api/teams/", $$"""{ "key": "{{TestTicketTypes.NewKey("team")}}", "name": "Night shift" }"""),

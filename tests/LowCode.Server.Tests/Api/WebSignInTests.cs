@@ -1,7 +1,6 @@
 using System.Net;
 using LowCode.Server.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LowCode.Server.Tests.Api;
@@ -110,14 +109,22 @@ public sealed class WebSignInTests(ClockedLowCodeHost host) : IClassFixture<Cloc
         await site.GetAsync("/api/tickets/?pageSize=1").ExpectAsync(HttpStatusCode.OK);
         await bearer.GetAsync("/api/tickets/?pageSize=1").ExpectAsync(HttpStatusCode.OK);
 
-        await using (var scope = host.Services.CreateAsyncScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<PersonSessions>().LockAsync(person.Id));
+        using (var admin = await host.SignInAsync(DemoPeople.Administrator))
+            await admin.PostAsync($"/api/users/{person.Id}/lock", null).ExpectAsync(HttpStatusCode.OK);
         host.Clock.Advance(WebSession.CheckInterval + TimeSpan.FromSeconds(1));
 
         await bearer.GetAsync("/api/tickets/?pageSize=1").ExpectProblemAsync(HttpStatusCode.Unauthorized);
         await site.GetAsync("/api/tickets/?pageSize=1").ExpectProblemAsync(HttpStatusCode.Unauthorized);
         using var refreshed = await host.CreateClientWithoutToken().RefreshAsync(tokens.RefreshToken!);
         Assert.Equal(HttpStatusCode.BadRequest, refreshed.StatusCode);
+        using var again = host.CreateBrowser();
+        using var refused = await again.SubmitSignInAsync(person.UserName, person.Password);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode); // locked: the right password does not help
+
+        using (var admin = await host.SignInAsync(DemoPeople.Administrator))
+            await admin.PostAsync($"/api/users/{person.Id}/unlock", null).ExpectAsync(HttpStatusCode.OK);
+        using var back = await host.SignInAsync(person);
+        await back.GetAsync("/api/tickets/?pageSize=1").ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
