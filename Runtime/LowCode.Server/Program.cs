@@ -33,6 +33,7 @@ app.MapHealthApi();
 app.MapTicketTypesApi();
 app.MapTicketsApi();
 app.MapClientsApi();
+app.MapCalendarsApi();
 app.MapAttachmentsApi();
 app.MapTaskAssignmentApi();
 app.MapOrganisationApis();

@@ -65,9 +65,13 @@ public static class LowCodeGrainsHosting
         || type.Namespace == typeof(Contracts.CreateTicket).Namespace;
 
     /// <summary>Creates the read model tables before grains run (Orleans' own tables are applied by AddLowCodeStorage).</summary>
-    private sealed class ReadModelSchema(TicketReadModel readModel) : ILifecycleParticipant<ISiloLifecycle>
+    private sealed class ReadModelSchema(TicketReadModel readModel, CalendarCatalog calendars) : ILifecycleParticipant<ISiloLifecycle>
     {
         public void Participate(ISiloLifecycle lifecycle) =>
-            lifecycle.Subscribe(nameof(ReadModelSchema), ServiceLifecycleStage.First, ct => readModel.ApplySchemaAsync(ct), _ => Task.CompletedTask);
+            lifecycle.Subscribe(nameof(ReadModelSchema), ServiceLifecycleStage.First, async ct =>
+            {
+                await readModel.ApplySchemaAsync(ct);
+                await calendars.RefreshAsync(force: true, ct); // the stored calendars, before any ticket type compiles
+            }, _ => Task.CompletedTask);
     }
 }

@@ -9,18 +9,28 @@ public sealed record CompiledTicketType(TicketTypeDefinition Definition, Executi
 
 /// <summary>
 /// Compiled plans per (ticket type, version), per silo. Published versions never change, so a plan
-/// is compiled once and shared by every ticket of that version on this silo.
+/// is compiled once and shared by every ticket of that version on this silo — until a business
+/// calendar changes, when plans are compiled again with the new calendars.
 /// </summary>
 public sealed class PlanCache(IGrainFactory grains, CalendarCatalog calendars)
 {
     private readonly ConcurrentDictionary<(string, int), Lazy<Task<CompiledTicketType>>> _plans = new();
 
-    public Task<CompiledTicketType> GetAsync(string ticketType, int version)
+    private long _calendarsVersion = long.MinValue;
+
+    public async Task<CompiledTicketType> GetAsync(string ticketType, int version)
     {
+        await calendars.RefreshAsync();
+        if (calendars.Version != Interlocked.Read(ref _calendarsVersion))
+        {
+            // A calendar changed: plans compiled with the old ones are compiled again on next use.
+            _plans.Clear();
+            Interlocked.Exchange(ref _calendarsVersion, calendars.Version);
+        }
         var lazy = _plans.GetOrAdd((ticketType, version), key => new Lazy<Task<CompiledTicketType>>(() => LoadAsync(key.Item1, key.Item2)));
         var task = lazy.Value;
         if (task.IsFaulted) _plans.TryRemove(new KeyValuePair<(string, int), Lazy<Task<CompiledTicketType>>>((ticketType, version), lazy));
-        return task;
+        return await task;
     }
 
     /// <summary>Compiles a version that is already known (used right after publishing).</summary>

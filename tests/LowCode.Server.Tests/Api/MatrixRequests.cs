@@ -67,6 +67,8 @@ internal sealed class MatrixRequests
         "GetUser" => Get("/api/users/u-zhang"),
         "CreateUser" => Post("/api/users/", NewUser()),
         "UpdateUser" => Put($"/api/users/{await FreshUser()}", """{ "displayName": "Renamed", "roles": ["agent"], "department": "IT" }"""),
+        "ListCalendars" => Get("/api/calendars/"),
+        "SaveCalendar" => Put($"/api/calendars/{TestTicketTypes.NewKey("cal")}", """{ "name": "Night desk", "timeZone": "Asia/Shanghai", "week": [ { "day": "Monday", "start": "20:00:00", "end": "23:00:00" } ] }"""),
         "LockUser" => Post($"/api/users/{await FreshUser()}/lock"),
         "UnlockUser" => Post($"/api/users/{await FreshUser()}/unlock"),
         "ListTeams" => Get("/api/teams/"),

@@ -121,3 +121,10 @@ CREATE TABLE IF NOT EXISTS lc_keys (
     name        TEXT PRIMARY KEY,
     value       TEXT NOT NULL
 );
+
+-- Business calendars administrators add (the built-in ones are in code): one JSON document each.
+CREATE TABLE IF NOT EXISTS lc_calendars (
+    key         TEXT PRIMARY KEY,
+    definition  TEXT NOT NULL,
+    updated_at  BIGINT NOT NULL
+);
