@@ -13,11 +13,13 @@ builder.AddLowCodeIdentity();
 builder.AddLowCodeApi();
 builder.AddLowCodeAttachments();
 builder.AddLowCodeUi<UiAccess, UserDirectory>();
+builder.AddLowCodePortal();
 builder.AddDemoData();
 
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseLowCodeUiCultures();
 app.UseLowCodeApi();
 app.UseRateLimiter();
 app.UseAuthentication();
