@@ -21,7 +21,13 @@ public sealed class PortalTests(BrowserHost host)
     public async Task Customer_submits_an_expense_claim_with_two_lines_and_a_receipt_and_finds_it_in_my_tickets()
     {
         var page = await host.SignInAsync("zhangsan", "/portal");
+        var console = new List<string>();
+        page.Console += (_, m) => console.Add($"{m.Type}: {m.Text}");
+        page.RequestFailed += (_, r) => console.Add($"failed: {r.Url} {r.Failure}");
+        page.Response += (_, r) => { if (r.Status >= 400) console.Add($"{r.Status}: {r.Url}"); };
         await page.Locator("[data-ticket-type=expense-approval] [data-action=open-form]").ClickAsync();
+        try { await Expect(page.Locator("#portal-form-Department")).ToBeVisibleAsync(); }
+        finally { File.WriteAllLines(Path.Combine(BrowserHost.Artifacts, "portal-console.txt"), console); await page.ScreenshotAsync(Shot("portal-expense-form.png")); }
         await Expect(page).ToHaveURLAsync(new Regex("/portal/new/expense-approval$"));
 
         await page.Locator("#portal-form-Department").SelectOptionAsync("Sales");
