@@ -2,6 +2,7 @@ using LowCode.Designer.Access;
 using LowCode.Forms.Components.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCode.Designer.Hosting;
@@ -35,7 +36,12 @@ public static class UiHosting
     public static WebApplication MapLowCodeUi(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>
+        {
+            // The circuit's own endpoints (/_blazor…) are for people who reach the portal, like every interactive page.
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.StartsWith("/_blazor", StringComparison.Ordinal))
+                endpoint.Metadata.Add(new AuthorizeAttribute(UiPolicies.Portal));
+        });
         app.MapUiCultureSwitch();
         return app;
     }
