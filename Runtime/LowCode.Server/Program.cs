@@ -15,11 +15,13 @@ builder.AddLowCodeApi();
 builder.AddLowCodeAttachments();
 builder.AddLowCodeOrganisation();
 builder.AddLowCodeUi<UiAccess, UserDirectory>();
+builder.AddLowCodePortal();
 builder.AddDemoData();
 
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseLowCodeUiCultures();
 app.UseLowCodeApi();
 app.UseRateLimiter();
 app.UseAuthentication();

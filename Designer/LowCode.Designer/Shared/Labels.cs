@@ -28,6 +28,7 @@ public static class Labels
         "ChildTicketClosed" => "子工单关闭 Sub-ticket closed",
         "IncidentRaised" => "故障 Incident raised",
         "IncidentResolved" => "故障解决 Incident resolved",
+        "AttachmentsLinked" => "附件 Attachments added",
         "Comment" when subject == "internal" => "内部评论 Internal comment",
         "Comment" => "评论 Comment",
         _ => kind,

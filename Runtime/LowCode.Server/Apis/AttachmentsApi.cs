@@ -3,7 +3,6 @@ using LowCode.Grains.Hosting;
 using LowCode.Grains.Tickets;
 using LowCode.Server.Attachments;
 using LowCode.Server.Identity;
-using Microsoft.Extensions.Options;
 
 namespace LowCode.Server.Apis;
 
@@ -28,26 +27,12 @@ public static class AttachmentsApi
             .WithSummary("Downloads a file: for whoever may see the ticket it is attached to, or its uploader until then (404 for anyone else).");
     }
 
-    private static async Task<IResult> Upload(HttpRequest request, IAttachmentContent content, AttachmentCatalog catalog, IOptions<AttachmentOptions> options, TicketClock clock)
+    private static async Task<IResult> Upload(HttpRequest request, AttachmentIntake intake)
     {
-        var limits = options.Value;
-        var (file, error) = await UploadReader.ReadAsync(request, content, limits.MaxSizeBytes, request.HttpContext.RequestAborted);
+        var (file, error) = await UploadReader.ReadAsync(request, intake.Content, intake.MaxSizeBytes, request.HttpContext.RequestAborted);
         if (error is not null) return error;
-        if (file!.Size == 0) return UploadReader.Discard(file, Problems.BadRequest("The file is empty."));
-        var type = FileSniffer.Identify(file.Head, file.FileName, limits.Blocked);
-        if (type.Refused) return UploadReader.Discard(file, Results.Problem(statusCode: 415, title: "This kind of file is not accepted.", detail: type.Refusal));
-
-        var attachment = new AttachmentRecord(AttachmentIds.New(), file.FileName, type.ContentType, file.Size, file.Sha256, Actors.Current(request.HttpContext), clock.Now);
-        try
-        {
-            await content.KeepAsync(attachment.Id, file.Path); // the bytes are durable before the row says they exist
-        }
-        finally
-        {
-            if (File.Exists(file.Path)) File.Delete(file.Path);
-        }
-        await catalog.AddAsync(attachment);
-        return Results.Created($"/api/attachments/{attachment.Id}", AttachmentView.From(attachment));
+        var (attachment, refusal) = await intake.KeepAsync(file!, Actors.Current(request.HttpContext), request.HttpContext.RequestAborted);
+        return refusal is not null ? refusal.ToResult() : Results.Created($"/api/attachments/{attachment!.Id}", AttachmentView.From(attachment));
     }
 
     private static async Task<IResult> Download(string id, HttpContext context, AttachmentCatalog catalog, IAttachmentContent content, IGrainFactory grains, ILogger<AttachmentRecord> log)

@@ -7,10 +7,10 @@ namespace LowCode.Server.Apis;
 /// <summary>People as tickets record them (requester with department and line manager for approvals).</summary>
 public static class People
 {
-    public static async Task<PersonInfo> Requester(HttpContext context, Caller caller)
+    public static async Task<PersonInfo> Requester(IServiceProvider services, Caller caller)
     {
         if (caller.IsClient) return new PersonInfo(caller.Id, caller.Name);
-        var users = context.RequestServices.GetRequiredService<UserManager<LowCodeUser>>();
+        var users = services.GetRequiredService<UserManager<LowCodeUser>>();
         var user = await users.FindByIdAsync(caller.Id);
         return user is null
             ? new PersonInfo(caller.Id, caller.Name)

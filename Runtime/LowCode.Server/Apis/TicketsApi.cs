@@ -12,7 +12,7 @@ namespace LowCode.Server.Apis;
 /// <summary>Tickets: open, read, list and search, act on tasks, comment, cancel.</summary>
 public static class TicketsApi
 {
-    private static readonly string[] Priorities = ["P1", "P2", "P3", "P4"];
+    private static readonly string[] Priorities = TicketOpening.Priorities;
     private static readonly string[] Statuses = ["open", "closed", "cancelled"];
 
     public static void MapTicketsApi(this IEndpointRouteBuilder app)
@@ -38,11 +38,8 @@ public static class TicketsApi
                 return Problems.Field("requester", "Only agents, managers and integrations may open a ticket for someone else.");
             var requester = body.Requester is { } r
                 ? new PersonInfo(r.Id, r.Name) { Email = r.Email ?? "", Department = r.Department ?? "", Manager = r.Manager ?? "", Region = r.Region ?? "" }
-                : await People.Requester(request.HttpContext, caller);
-            var outcome = await grains.GetGrain<ITicketGrain>(id).Create(new CreateTicket(body.Type, requester, actor)
-            {
-                Form = body.Form, Title = body.Title, Priority = body.Priority ?? PriorityOf(body.Form) ?? "P3",
-            });
+                : null;
+            var outcome = await TicketOpening.OpenAsync(grains, request.HttpContext.RequestServices, caller, id, body.Type, body.Form, body.Title, body.Priority, requester);
             if (!outcome.Succeeded)
                 return outcome.Error == CommandError.NotFound ? Problems.Field("type", outcome.Message!) : Problems.From(outcome);
             return Results.Created($"/api/tickets/{id}", await View(outcome.Value!, request.HttpContext));
@@ -129,10 +126,6 @@ public static class TicketsApi
             await Act(id, grains, context, new RetryIncident(incidentId) { Actor = Actors.Current(context) }))
             .RequireAuthorization(Policies.TicketsWrite).Produces<TicketView>().WithName("RetryIncident").WithSummary("Runs a failed step again after its cause was fixed.");
     }
-
-    /// <summary>A form's <c>Priority</c> field (P1–P4) sets the ticket's priority when the request does not (the repair form asks for it).</summary>
-    private static string? PriorityOf(System.Collections.Immutable.ImmutableDictionary<string, object?> form) =>
-        form.GetValueOrDefault("Priority") is string p && Priorities.Contains(p) ? p : null;
 
     private static async Task<IResult> Act(string id, IGrainFactory grains, HttpContext context, WorkflowInput input)
     {

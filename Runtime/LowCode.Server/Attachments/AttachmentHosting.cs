@@ -19,6 +19,7 @@ public static class AttachmentHosting
         builder.Services.AddSingleton<IAttachmentContent>(sp => options.Storage == StorageKind.Postgres
             ? new DatabaseAttachmentContent(sp.GetRequiredService<LowCodeDatabase>(), Path.Combine(Path.GetTempPath(), "lowcode-uploads"))
             : new DiskAttachmentContent(Path.Combine(OrleansHosting.DataFolder(options, contentRoot), "attachments")));
+        builder.Services.AddScoped<AttachmentIntake>();
         return builder;
     }
 }

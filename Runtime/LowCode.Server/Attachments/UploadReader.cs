@@ -36,8 +36,8 @@ public static class UploadReader
                 if (section.GetContentDispositionHeader() is not { } disposition || !disposition.IsFileDisposition()) continue;
                 if (file is not null) return (null, Discard(file, Problems.BadRequest("Send one file per request.")));
                 var name = FileNames.Clean(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value);
-                var (received, error) = await ReceiveAsync(section.Body, name, content.NewUploadFile(), maxSize, ct);
-                if (error is not null) return (null, error);
+                var (received, tooLarge) = await ReceiveAsync(section.Body, name, content.NewUploadFile(), maxSize, ct);
+                if (received is null) return (null, TooLarge(maxSize));
                 file = received;
             }
         }
@@ -49,7 +49,8 @@ public static class UploadReader
         return file is null ? (null, Problems.BadRequest("No file was sent: send it as multipart/form-data in a part named 'file' with a file name.")) : (file, null);
     }
 
-    private static async Task<(ReceivedFile?, IResult?)> ReceiveAsync(Stream body, string name, string path, long maxSize, CancellationToken ct)
+    /// <summary>Writes a stream to an upload file, measuring, hashing and keeping its head; null (and why) when it is over <paramref name="maxSize"/>.</summary>
+    public static async Task<(ReceivedFile? File, string? TooLarge)> ReceiveAsync(Stream body, string name, string path, long maxSize, CancellationToken ct)
     {
         try
         {
@@ -72,7 +73,11 @@ public static class UploadReader
                 }
                 if (size <= maxSize) output.Flush(flushToDisk: true); // on disk before it is kept and recorded
             }
-            if (size > maxSize) return (null, Discard(path, TooLarge(maxSize)));
+            if (size > maxSize)
+            {
+                File.Delete(path);
+                return (null, TooLargeDetail(maxSize));
+            }
             return (new ReceivedFile(path, name, size, Convert.ToHexStringLower(sha.GetHashAndReset()), head[..headLength]), null);
         }
         catch
@@ -82,18 +87,18 @@ public static class UploadReader
         }
     }
 
-    public static IResult TooLarge(long maxSize) => Results.Problem(statusCode: 413, title: "The file is too large.",
-        detail: string.Create(CultureInfo.InvariantCulture, $"Files may be at most {Readable(maxSize)} ({maxSize:N0} bytes)."));
+    public static IResult TooLarge(long maxSize) => Results.Problem(statusCode: 413, title: "The file is too large.", detail: TooLargeDetail(maxSize));
+
+    private static string TooLargeDetail(long maxSize) => string.Create(CultureInfo.InvariantCulture, $"Files may be at most {Readable(maxSize)} ({maxSize:N0} bytes).");
 
     private static string Readable(long bytes) => bytes >= 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB")
         : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 
-    public static IResult Discard(ReceivedFile file, IResult result) => Discard(file.Path, result);
-
-    private static IResult Discard(string path, IResult result)
+    public static IResult Discard(ReceivedFile file, IResult result)
     {
-        File.Delete(path);
+        File.Delete(file.Path);
         return result;
     }
+
 }

@@ -88,11 +88,12 @@ public sealed class AccessMatrixTests(LowCodeHost host) : IClassFixture<LowCodeH
         ["DeleteAgent"] =            [401,      204,  403,    403,    403,  403,     403,   403,         403],
     };
 
-    /// <summary>Endpoints of the sign-in machinery and the API description: not in the matrix, but they must declare their access too.</summary>
+    /// <summary>Endpoints of the sign-in machinery, the API description and Blazor's circuit: not in the matrix, but they must declare their access too.</summary>
     private static bool IsFramework(RouteEndpoint endpoint) =>
         endpoint.RoutePattern.RawText is { } raw
         && (raw.StartsWith("/openapi/", StringComparison.Ordinal) || raw.StartsWith("/scalar", StringComparison.Ordinal)
             || raw.StartsWith("/connect/", StringComparison.Ordinal) || raw.StartsWith("/account/", StringComparison.Ordinal)
+            || raw.StartsWith("/_blazor", StringComparison.Ordinal) // the interactive pages' circuit
             || raw is "/signin" or "/signin-callback");
 
     /// <summary>
