@@ -48,4 +48,19 @@ public sealed class UiText
 
     /// <summary>The resource name of a stored ticket status (open, closed, cancelled).</summary>
     public static string Status(string status) => "Status_" + status;
+    public const string CurrentSteps = nameof(CurrentSteps);
+    public const string NoOpenStep = nameof(NoOpenStep);
+    public const string Unclaimed = nameof(Unclaimed);
+    public const string DueAt = nameof(DueAt);
+    public const string Timeline = nameof(Timeline);
+    public const string AddComment = nameof(AddComment);
+    public const string PostComment = nameof(PostComment);
+    public const string Sla = nameof(Sla);
+    public const string SlaFirstResponse = nameof(SlaFirstResponse);
+    public const string SlaResolution = nameof(SlaResolution);
+    public const string SlaRunning = nameof(SlaRunning);
+    public const string SlaPaused = nameof(SlaPaused);
+    public const string SlaMet = nameof(SlaMet);
+    public const string SlaStopped = nameof(SlaStopped);
+    public const string SlaBreached = nameof(SlaBreached);
 }

@@ -27,10 +27,10 @@ public static class CalendarsApi
 
         api.MapPut("/{key}", async (string key, HttpRequest request, CalendarCatalog calendars, TicketClock clock) =>
         {
-            if (!TicketTypeCompiler.IsKey(key))
-                return Problems.InvalidFields("The calendar key is not valid.", [new("key", "The key must be lower-case letters, digits and '-', starting with a letter (e.g. shanghai-plant).") { Path = "key" }]);
             if (CalendarCatalog.IsBuiltIn(key))
                 return Results.Problem(statusCode: 409, title: "Conflict", detail: $"'{key}' is built in and cannot be changed; save your own under another key.");
+            if (!TicketTypeCompiler.IsKey(key))
+                return Problems.InvalidFields("The calendar key is not valid.", [new("key", "The key must be lower-case letters, digits and '-', starting with a letter (e.g. shanghai-plant).") { Path = "key" }]);
             var (body, error) = await Problems.ReadBody<BusinessCalendar>(request);
             if (error is not null) return error;
             var calendar = body! with { Key = key, Name = string.IsNullOrWhiteSpace(body.Name) ? key : body.Name.Trim() };
