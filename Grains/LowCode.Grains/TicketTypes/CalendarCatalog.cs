@@ -40,6 +40,7 @@ public sealed class CalendarCatalog(LowCodeDatabase? database = null)
         await _refresh.WaitAsync(ct);
         try
         {
+            if (!force && DateTime.UtcNow - _checkedAt < RefreshInterval) return; // another caller just checked
             await using var connection = await database.OpenAsync(ct);
             await using (var check = Command(connection, "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM lc_calendars"))
             await using (var reader = await check.ExecuteReaderAsync(ct))

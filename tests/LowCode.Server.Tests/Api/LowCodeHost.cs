@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
@@ -50,21 +51,18 @@ public class LowCodeHost : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Starts the host, waits (bounded) until /health says the silo and the database answer, then
-    /// gets the integration client's token that every client of <see cref="WebApplicationFactory{T}.CreateClient()"/> sends.
+    /// Starts the host and waits for its own start signal (ApplicationStarted: the silo, the identity seed and
+    /// the demo data are up), checks that /health answers 200, then gets the integration client's token that
+    /// every client of <see cref="WebApplicationFactory{T}.CreateClient()"/> sends.
     /// </summary>
     public async Task InitializeAsync()
     {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         using var client = CreateClientWithoutToken();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await client.GetAsync("/health");
-            if (response.StatusCode == HttpStatusCode.OK) break;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"/health still answers {(int)response.StatusCode} after 30 s: {await response.Content.ReadAsStringAsync()}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100)); // poll interval of the bounded readiness wait
-        }
+        using (var health = await client.GetAsync("/health"))
+            Assert.True(health.StatusCode == HttpStatusCode.OK, $"/health answers {(int)health.StatusCode} after start: {await health.Content.ReadAsStringAsync()}");
         _integrationToken = await client.ClientCredentialsTokenAsync(TestClients.Integration);
     }
 
