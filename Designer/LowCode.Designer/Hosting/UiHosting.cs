@@ -1,4 +1,5 @@
 using LowCode.Designer.Access;
+using LowCode.Designer.TicketTypes.Editing;
 using LowCode.Forms.Components.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,7 @@ public static class UiHosting
         services.AddSingleton<IUiAccess, TAccess>();
         services.AddScoped<IUserDirectory, TUsers>();
         services.AddSingleton<IAuthorizationHandler, UiAreaHandler>();
+        services.AddScoped<ITicketTypeDesignerBackend, GrainTicketTypeDesignerBackend>();
         var authorization = services.AddAuthorizationBuilder();
         foreach (var (area, policy) in UiPolicies.ByArea)
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().AddRequirements(new UiAreaRequirement(area)));
