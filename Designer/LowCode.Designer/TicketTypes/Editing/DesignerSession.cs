@@ -41,6 +41,18 @@ public sealed class DesignerSession(TicketTypeDraft draft, ITicketTypeDesignerBa
     /// <summary>Something changed: the working copy, problems, selection or tab. Panels re-render.</summary>
     public event Action? Changed;
 
+    /// <summary>
+    /// What a test run shows on the canvas: nodes the run has passed through, nodes where it waits now, and the
+    /// connections it took (indexes into the workflow's connections). Empty when no test run is shown.
+    /// </summary>
+    public RunHighlight Run { get; private set; } = RunHighlight.None;
+
+    public void ShowRun(RunHighlight run)
+    {
+        Run = run;
+        Raise();
+    }
+
     public bool CanUndo => _undo.Count > 0;
     public bool CanRedo => _redo.Count > 0;
     public string? UndoDescription => _undo.Last?.Value.Description;
@@ -140,4 +152,11 @@ public sealed class DesignerSession(TicketTypeDraft draft, ITicketTypeDesignerBa
     private static TicketTypeDefinition Deserialize(string json) => JsonSerializer.Deserialize<TicketTypeDefinition>(json, LowCodeJson.Options)!;
 
     private sealed record Snapshot(string Description, string Json);
+}
+
+/// <summary>A test run's path for the canvas to highlight.</summary>
+public sealed record RunHighlight(IReadOnlySet<string> Visited, IReadOnlySet<string> Current, IReadOnlySet<int> Connections)
+{
+    public static readonly RunHighlight None = new(new HashSet<string>(), new HashSet<string>(), new HashSet<int>());
+    public bool IsEmpty => Visited.Count == 0 && Current.Count == 0;
 }
