@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using LowCode.Runtime.Json;
@@ -46,35 +47,60 @@ public sealed partial class TicketReadModel
 {
     public async Task<TicketPage> ListTicketsAsync(TicketQuery query, CancellationToken ct = default)
     {
+        // Person/team filters are marks in lc_ticket_keys (index ranges), never LIKE scans over lc_tickets.
+        var groups = new List<IReadOnlyList<string>>();
+        if (!string.IsNullOrWhiteSpace(query.Assignee)) groups.Add(["a:" + query.Assignee]);
+        if (VisibilityKeys(query.Visibility) is { } visible)
+        {
+            if (visible.Count == 0) return new TicketPage([], query.Page, query.PageSize, 0);
+            groups.Add(visible);
+        }
+        var onlyMarks = groups.Count == 1 && string.IsNullOrWhiteSpace(query.Type) && string.IsNullOrWhiteSpace(query.Requester) && string.IsNullOrWhiteSpace(query.Text);
+
+        await using var connection = await database.OpenAsync(ct);
+        if (onlyMarks)
+        {
+            var status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status;
+            var (ids, count) = await KeyPageAsync(connection, groups[0], status, query.Page, query.PageSize, ct);
+            var found = await RowsAsync(connection, $"WHERE id IN ({string.Join(", ", ids.Select((_, i) => $"@id{i}"))})",
+                ids.Select((id, i) => ($"@id{i}", (object?)id)).ToList(), ids.Count, 0, ct);
+            // Rows read by id come back in any order: keep the index's (newest first).
+            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            return new TicketPage(ids.Count == 0 ? [] : [.. found.OrderBy(r => order[r.Id])], query.Page, query.PageSize, count);
+        }
+
         var where = new StringBuilder("WHERE 1 = 1");
         var parameters = new List<(string, object?)>();
         if (!string.IsNullOrWhiteSpace(query.Status)) { where.Append(" AND status = @status"); parameters.Add(("@status", query.Status)); }
         if (!string.IsNullOrWhiteSpace(query.Type)) { where.Append(" AND type = @type"); parameters.Add(("@type", query.Type)); }
-        if (!string.IsNullOrWhiteSpace(query.Assignee)) { where.Append(" AND assignees LIKE @assignee ESCAPE '\\'"); parameters.Add(("@assignee", $"%|{Escape(query.Assignee)}|%")); }
         if (!string.IsNullOrWhiteSpace(query.Requester)) { where.Append(" AND requester_id = @requester"); parameters.Add(("@requester", query.Requester)); }
-        AddVisibility(query.Visibility, where, parameters);
+        foreach (var group in groups) AddKeyGroup(group, where, parameters);
         if (!string.IsNullOrWhiteSpace(query.Text)) { where.Append(" AND search_text LIKE @text ESCAPE '\\'"); parameters.Add(("@text", $"%{Escape(query.Text.ToLowerInvariant())}%")); }
 
-        await using var connection = await database.OpenAsync(ct);
         long total;
         await using (var count = Command(connection, $"SELECT COUNT(*) FROM lc_tickets {where}", null, [.. parameters]))
             total = Convert.ToInt64(await count.ExecuteScalarAsync(ct));
+        var rows = await RowsAsync(connection, where.ToString(), parameters, query.PageSize, (long)(query.Page - 1) * query.PageSize, ct);
+        return new TicketPage(rows, query.Page, query.PageSize, total);
+    }
 
+    private static async Task<List<TicketRow>> RowsAsync(DbConnection connection, string where, List<(string, object?)> parameters, int limit, long offset, CancellationToken ct)
+    {
+        var rows = new List<TicketRow>();
+        if (limit == 0) return rows;
         var sql = $"""
             SELECT id, type, version, title, status, resolution, priority, requester_id, requester_name, assignees, current_steps,
                    created_at, updated_at, closed_at, due_at
             FROM lc_tickets {where} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset
             """;
-        await using var command = Command(connection, sql, null,
-            [.. parameters, ("@limit", query.PageSize), ("@offset", (long)(query.Page - 1) * query.PageSize)]);
+        await using var command = Command(connection, sql, null, [.. parameters, ("@limit", limit), ("@offset", offset)]);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<TicketRow>();
         while (await reader.ReadAsync(ct))
             rows.Add(new TicketRow(reader.GetString(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2)), reader.GetString(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
                 reader.GetString(9).Split('|', StringSplitOptions.RemoveEmptyEntries), reader.GetString(10),
                 Time(reader.GetValue(11))!.Value, Time(reader.GetValue(12))!.Value, Time(reader.GetValue(13)), Time(reader.GetValue(14))));
-        return new TicketPage(rows, query.Page, query.PageSize, total);
+        return rows;
     }
 
     public async Task<IReadOnlyList<TimelineRow>> TimelineAsync(string ticketId, CancellationToken ct = default)
@@ -102,25 +128,6 @@ public sealed partial class TicketReadModel
         while (await reader.ReadAsync(ct))
             timers.Add(new ArmedTimer(reader.GetString(0), reader.GetString(1), Time(reader.GetValue(2))!.Value));
         return timers;
-    }
-
-    private static void AddVisibility(TicketVisibility visibility, StringBuilder where, List<(string, object?)> parameters)
-    {
-        if (visibility.SeesAll) return;
-        var any = new List<string>();
-        if (visibility.RequesterId is not null) { any.Add("requester_id = @v_requester"); parameters.Add(("@v_requester", visibility.RequesterId)); }
-        void Like(string column, string prefix, IReadOnlyList<string> values)
-        {
-            for (var i = 0; i < values.Count; i++)
-            {
-                any.Add($"{column} LIKE @{prefix}{i} ESCAPE '\\'");
-                parameters.Add(($"@{prefix}{i}", $"%|{prefix[0]}:{Escape(values[i])}|%"));
-            }
-        }
-        Like("involved", "u", visibility.People);
-        Like("involved", "t", visibility.Teams);
-        Like("involved", "r", visibility.OrgRoles);
-        where.Append(any.Count == 0 ? " AND 1 = 0" : $" AND ({string.Join(" OR ", any)})");
     }
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

@@ -38,6 +38,7 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
             await using var command = Command(connection, statement, transaction);
             await command.ExecuteNonQueryAsync(ct);
         }
+        await BackfillKeysAsync(connection, transaction, ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
     }
 
@@ -118,6 +119,8 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
     {
         var open = t.OpenTasks.ToList();
         var form = JsonSerializer.Serialize(t.Form, LowCodeJson.Options);
+        var assignees = "|" + string.Join("|", open.Select(x => x.Assignee).Where(a => a is not null).Distinct()) + "|";
+        var involved = Involved(t);
         var search = $"{t.TicketId} {t.Title} {t.Requester.Name} {string.Join(' ', t.Form.Values.Select(Runtime.Expressions.DataTypes.ToText))}".ToLowerInvariant();
         await using var command = Command(c, """
             INSERT INTO lc_tickets (id, type, version, title, status, resolution, priority, requester_id, requester_name, assignees, current_steps,
@@ -132,12 +135,14 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
             """, tx,
             ("@id", t.TicketId), ("@type", t.TicketType), ("@version", t.Version), ("@title", t.Title), ("@status", StatusText(t.Status)),
             ("@resolution", t.Resolution), ("@priority", t.Priority), ("@rid", t.Requester.Id), ("@rname", t.Requester.Name),
-            ("@assignees", "|" + string.Join("|", open.Select(x => x.Assignee).Where(a => a is not null).Distinct()) + "|"),
+            ("@assignees", assignees),
             ("@steps", string.Join(", ", open.Select(x => x.Name).Distinct())),
             ("@created", t.CreatedAt.ToUnixTimeMilliseconds()), ("@updated", Math.Max(t.CreatedAt.ToUnixTimeMilliseconds(), LatestActivity(t))),
             ("@closed", t.ClosedAt?.ToUnixTimeMilliseconds()), ("@due", DueAt(t, open)?.ToUnixTimeMilliseconds()),
-            ("@sequence", t.Sequence), ("@parent", parent?.TicketId), ("@involved", Involved(t)), ("@form", form), ("@search", search));
-        await command.ExecuteNonQueryAsync(ct);
+            ("@sequence", t.Sequence), ("@parent", parent?.TicketId), ("@involved", involved), ("@form", form), ("@search", search));
+        // A stale projection (older sequence) changes nothing, and so must not touch the marks either.
+        if (await command.ExecuteNonQueryAsync(ct) > 0)
+            await WriteKeys(c, tx, t.TicketId, StatusText(t.Status), t.CreatedAt.ToUnixTimeMilliseconds(), KeysOf(t.Requester.Id, assignees, involved), ct);
     }
 
     /// <summary>What the ticket must next be done by: the earliest due time of an open step or a running SLA clock.</summary>

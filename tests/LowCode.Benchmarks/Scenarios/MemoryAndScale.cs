@@ -136,6 +136,19 @@ public sealed class MemoryAndScale : IScenario
                 FROM lc_tickets t CROSS JOIN copies WHERE t.id LIKE 'T-S-%' AND t.id NOT LIKE 'T-S-%-%'
                 """, tx, ("@from", from), ("@to", to), ("@agents", Agents), ("@teams", Teams));
             copied += await copy.ExecuteNonQueryAsync();
+            // The copies' marks (queues and "my tasks" read lc_ticket_keys), renamed the same way as the columns above.
+            await using var marks = LowCodeDatabase.Command(connection, """
+                WITH RECURSIVE copies(n) AS (SELECT @from UNION ALL SELECT n + 1 FROM copies WHERE n < @to)
+                INSERT INTO lc_ticket_keys (ticket_id, key, status, created_at)
+                SELECT k.ticket_id || '-' || copies.n,
+                    CASE k.key WHEN 't:maintenance' THEN 't:team-' || (copies.n % @teams)
+                               WHEN 'u:u-agent' THEN 'u:u-agent' || (copies.n % @agents)
+                               WHEN 'a:u-agent' THEN 'a:u-agent' || (copies.n % @agents)
+                               ELSE k.key END,
+                    k.status, k.created_at - copies.n * 60000
+                FROM lc_ticket_keys k CROSS JOIN copies WHERE k.ticket_id LIKE 'T-S-%' AND k.ticket_id NOT LIKE 'T-S-%-%'
+                """, tx, ("@from", from), ("@to", to), ("@agents", Agents), ("@teams", Teams));
+            await marks.ExecuteNonQueryAsync();
             await tx.CommitAsync();
         }
         return copied;

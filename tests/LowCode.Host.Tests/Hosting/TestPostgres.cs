@@ -56,6 +56,7 @@ public static class TestPostgres
             "DELETE FROM lc_timeline WHERE ticket_id IN (SELECT id FROM lc_tickets WHERE type = @type)",
             "DELETE FROM lc_timers WHERE ticket_id IN (SELECT id FROM lc_tickets WHERE type = @type)",
             "DELETE FROM lc_notifications WHERE ticket_id IN (SELECT id FROM lc_tickets WHERE type = @type)",
+            "DELETE FROM lc_ticket_keys WHERE ticket_id IN (SELECT id FROM lc_tickets WHERE type = @type)",
             "DELETE FROM lc_tickets WHERE type = @type",
             "DELETE FROM lc_ticket_types WHERE key = @type",
             """DELETE FROM "OpenIddictTokens" WHERE "ApplicationId" IN (SELECT "Id" FROM "OpenIddictApplications" WHERE "ClientId" = @client)""",

@@ -40,6 +40,19 @@ CREATE INDEX IF NOT EXISTS ix_lc_tickets_status ON lc_tickets (status, created_a
 CREATE INDEX IF NOT EXISTS ix_lc_tickets_type ON lc_tickets (type, created_at);
 CREATE INDEX IF NOT EXISTS ix_lc_tickets_requester ON lc_tickets (requester_id, created_at);
 
+-- Who a ticket is for, one row per person/team/role mark, so queues and "my tickets" are index range scans
+-- instead of LIKE scans over lc_tickets.involved: q:{requester}, a:{current assignee}, u:{person involved},
+-- t:{team}, r:{org role}. Status and creation time are copied so a queue page is read in order from the index.
+CREATE TABLE IF NOT EXISTS lc_ticket_keys (
+    ticket_id   TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    created_at  BIGINT NOT NULL,
+    PRIMARY KEY (ticket_id, key)
+);
+CREATE INDEX IF NOT EXISTS ix_lc_ticket_keys_status ON lc_ticket_keys (key, status, created_at, ticket_id);
+CREATE INDEX IF NOT EXISTS ix_lc_ticket_keys_all ON lc_ticket_keys (key, created_at, ticket_id);
+
 CREATE TABLE IF NOT EXISTS lc_tasks (
     ticket_id   TEXT NOT NULL,
     task_id     TEXT NOT NULL,
