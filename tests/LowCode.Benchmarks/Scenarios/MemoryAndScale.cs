@@ -79,9 +79,9 @@ public sealed class MemoryAndScale : IScenario
         run.Report.Note($"Memory and scale (--scale {stored:N0}): SQLite (embedded mode) only. Heap figures are GC heap deltas after full collections divided by the grains activated " +
             "(same process as the load driver; Orleans keeps the activations alive during the measurement). RSS is this process's resident set (silo, read model, driver). " +
             $"Stored tickets: {opened:N0} real tickets went through the grains and the read model; the other {copies:N0} read-model rows are SQL copies of those rows " +
-            $"with new ids, creation times, the claimed tasks spread over {Agents:N0} technicians and the queues over {Teams} teams (lc_tickets only; grain state was not copied). " +
+            $"with new ids, creation times, the claimed tasks spread over {Agents:N0} technicians and the queues over {Teams} teams (lc_tickets and lc_ticket_keys only; grain state was not copied). " +
             "\"My open tasks\" is TicketReadModel.ListTicketsAsync(status open, assignee = one technician, 50 a page); \"team queue\" is the same with the visibility of one team " +
-            "(what the workspace lists). Both filter with LIKE '%|…|%' on the ticket row and count the matches, so they scan all open rows.");
+            "(what the workspace lists). Both read a page of lc_ticket_keys (one indexed row per ticket and person/team mark, newest first) and count the marks; the copies got their marks by SQL too.");
     }
 
     private static async Task<int> ParallelAsync(int count, int concurrency, Func<int, Task> work)
