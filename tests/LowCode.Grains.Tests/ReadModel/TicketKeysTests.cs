@@ -1,5 +1,6 @@
 using LowCode.Grains.ReadModel;
 using LowCode.Grains.Storage;
+using LowCode.Grains.Tests.Storage;
 using LowCode.Runtime.Definitions;
 using LowCode.Runtime.Execution;
 using LowCode.Runtime.Expressions.Context;
@@ -9,27 +10,24 @@ using TaskStatus = LowCode.Runtime.Execution.TaskStatus;
 namespace LowCode.Grains.Tests.ReadModel;
 
 /// <summary>Queues and "my tickets" read from lc_ticket_keys: the same answers the access rule gives, newest first, paged.</summary>
-public sealed class TicketKeysTests : IAsyncLifetime
+public abstract class TicketKeysTests : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"lowcode-keys-{Guid.NewGuid():N}.db");
     private LowCodeDatabase _database = null!;
     private TicketReadModel _readModel = null!;
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
+    protected abstract Task<LowCodeDatabase> CreateDatabaseAsync();
+    protected abstract Task DropDatabaseAsync();
+
     public async Task InitializeAsync()
     {
-        _database = new LowCodeDatabase(StorageKind.Sqlite, $"Data Source={_file}");
-        await OrleansSchema.ApplyAsync(StorageKind.Sqlite, _database.ConnectionString);
+        _database = await CreateDatabaseAsync();
+        await OrleansSchema.ApplyAsync(_database.Kind, _database.ConnectionString);
         _readModel = new TicketReadModel(_database);
         await _readModel.ApplySchemaAsync();
     }
 
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => DropDatabaseAsync();
 
     /// <summary>Ticket i: requested by u-req{i%2}; an open task assigned to u-tech{i%3}, offered to team-{i%4}; every 5th closed.</summary>
     private static TicketState Ticket(int i, long sequence = 1) => new()
@@ -132,5 +130,36 @@ public sealed class TicketKeysTests : IAsyncLifetime
         var page = await _readModel.ListTicketsAsync(new TicketQuery { Visibility = TicketVisibility.None });
         Assert.Empty(page.Items);
         Assert.Equal(0, page.Total);
+    }
+}
+
+public sealed class SqliteTicketKeysTests : TicketKeysTests
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"lowcode-keys-{Guid.NewGuid():N}.db");
+
+    protected override Task<LowCodeDatabase> CreateDatabaseAsync() => Task.FromResult(new LowCodeDatabase(StorageKind.Sqlite, $"Data Source={_file}"));
+
+    protected override Task DropDatabaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresTicketKeysTests : TicketKeysTests
+{
+    private string _connectionString = "";
+
+    protected override async Task<LowCodeDatabase> CreateDatabaseAsync()
+    {
+        _connectionString = await TestPostgres.CreateScratchDatabaseAsync();
+        return new LowCodeDatabase(StorageKind.Postgres, _connectionString);
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        return TestPostgres.DropAsync(_connectionString);
     }
 }
