@@ -19,10 +19,11 @@ public sealed class ExpressionContext
 {
     private static readonly ConditionalWeakTable<TicketTypeDefinition, ExpressionContext> ByDefinition = new();
 
+    // Declared first: the member lists below are built from it when the class initialises.
+    private static readonly HashSet<string> RecordMembers = ["ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", "<Clone>$"];
     private static readonly IReadOnlyList<ExpressionCompletion> TicketMembers = MembersOf(typeof(TicketInfo));
     private static readonly IReadOnlyList<ExpressionCompletion> AgentMembers = MembersOf(typeof(AgentInfo));
     private static readonly IReadOnlyList<ExpressionCompletion> RequesterMembers = MembersOf(typeof(PersonInfo));
-    private static readonly HashSet<string> RecordMembers = ["ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", "<Clone>$"];
 
     private readonly IReadOnlyList<ExpressionCompletion> _form;
     private readonly IReadOnlyList<ExpressionCompletion> _vars;
