@@ -1,3 +1,4 @@
+using System.Globalization;
 using LowCode.Designer.TicketTypes.Canvas;
 using LowCode.Designer.TicketTypes.Editing;
 using LowCode.Designer.Tests.Support;
@@ -202,6 +203,24 @@ public sealed class NodePropertiesTests : DesignerComponentTest
         session.Undo();
         Assert.Equal(before.Nodes.Count, session.Definition.Workflow.Nodes.Count);
         Assert.Equal(before.Connections.Count, session.Definition.Workflow.Connections.Count);
+    }
+
+    [Fact]
+    public async Task The_panel_speaks_Chinese_for_zh_CN()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            var (_, panel) = await SelectAsync(ReferenceTicketTypes.EquipmentRepair(), new NodeSelection(["repair"]));
+
+            Assert.Equal("人工任务", panel.Find("[data-node-properties] h3").TextContent);
+            Assert.Equal("名称", panel.Find("[data-property='name'] label").TextContent);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]
