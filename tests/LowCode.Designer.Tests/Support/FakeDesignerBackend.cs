@@ -15,7 +15,8 @@ internal sealed class FakeDesignerBackend : ITicketTypeDesignerBackend
     public Task<TicketTypeDraft?> GetDraftAsync(string key) => Task.FromResult(Drafts.GetValueOrDefault(key));
 
     public Task<DesignerResult<TicketTypeDraft>> CreateAsync(TicketTypeDefinition definition, string actor) =>
-        Drafts.ContainsKey(definition.Key)
+        TicketTypeImport.CheckKey(definition.Key) is { } problem ? Task.FromResult(DesignerResult<TicketTypeDraft>.Fail(TicketTypeImport.KeyRule, [problem]))
+        : Drafts.ContainsKey(definition.Key)
             ? Task.FromResult(DesignerResult<TicketTypeDraft>.Fail($"Ticket type '{definition.Key}' already exists."))
             : SaveDraftAsync(definition, actor);
 
