@@ -64,6 +64,13 @@ public sealed partial class TicketReadModel(LowCodeDatabase database)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    public async Task DeleteTicketTypeAsync(string key, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = Command(connection, "DELETE FROM lc_ticket_types WHERE key = @key", null, ("@key", key));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<IReadOnlyList<TicketTypeSummary>> ListTicketTypesAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -14,4 +14,7 @@ public interface ITicketTypeGrain : IGrainWithStringKey
     Task<PublishedVersion?> GetVersion(int version);
     Task<PublishedVersion?> GetLatest();
     Task<IReadOnlyList<PublishedVersion>> GetVersions();
+
+    /// <summary>Removes a ticket type that was never published (published versions are pinned by tickets); refused (conflict) otherwise.</summary>
+    Task<CommandOutcome<string>> Delete();
 }

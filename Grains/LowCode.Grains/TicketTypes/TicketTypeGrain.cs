@@ -62,6 +62,17 @@ public sealed class TicketTypeGrain(
     public Task<PublishedVersion?> GetLatest() => Task.FromResult(S.Versions.Count == 0 ? null : S.Versions[^1]);
     public Task<IReadOnlyList<PublishedVersion>> GetVersions() => Task.FromResult<IReadOnlyList<PublishedVersion>>(S.Versions);
 
+    public async Task<CommandOutcome<string>> Delete()
+    {
+        if (S.Draft is null) return CommandOutcome<string>.Fail(CommandError.NotFound, $"Ticket type '{Key}' does not exist.");
+        if (S.Versions.Count > 0)
+            return CommandOutcome<string>.Fail(CommandError.Conflict, $"Ticket type '{Key}' has published versions that tickets may use; only a never-published draft can be deleted.");
+        await state.ClearStateAsync();
+        await readModel.DeleteTicketTypeAsync(Key);
+        DeactivateOnIdle();
+        return CommandOutcome<string>.Ok(Key);
+    }
+
     private int NextVersion => S.Versions.Count + 1;
 
     private TicketTypeDraft? DraftView() => S.Draft is null ? null : new TicketTypeDraft(S.Draft, S.DraftUpdatedAt, S.DraftUpdatedBy)

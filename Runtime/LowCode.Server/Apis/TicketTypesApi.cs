@@ -45,6 +45,14 @@ public static class TicketTypesApi
         .Accepts<TicketTypeDefinition>("application/json").Produces<TicketTypeDraft>()
         .RequireAuthorization(Policies.TicketTypesWrite).WithName("SaveTicketTypeDraft").WithSummary("Replaces the draft. Drafts may have problems; publishing may not.");
 
+        api.MapDelete("/{key}", async (string key, IGrainFactory grains) =>
+        {
+            var outcome = await Grain(grains, key).Delete();
+            return outcome.Succeeded ? Results.NoContent() : Problems.From(outcome);
+        })
+        .Produces(204).RequireAuthorization(Policies.TicketTypesWrite).WithName("DeleteTicketType")
+        .WithSummary("Deletes a ticket type that was never published; refused (409) once a version exists, since tickets pin versions.");
+
         api.MapPost("/{key}/validate", async (string key, IGrainFactory grains) =>
             await Grain(grains, key).Validate() is { } problems
                 ? Results.Ok(Validation(problems))

@@ -15,7 +15,8 @@ internal sealed class FakeDesignerBackend : ITicketTypeDesignerBackend
     public Task<TicketTypeDraft?> GetDraftAsync(string key) => Task.FromResult(Drafts.GetValueOrDefault(key));
 
     public Task<DesignerResult<TicketTypeDraft>> CreateAsync(TicketTypeDefinition definition, string actor) =>
-        Drafts.ContainsKey(definition.Key)
+        TicketTypeImport.CheckKey(definition.Key) is { } problem ? Task.FromResult(DesignerResult<TicketTypeDraft>.Fail(TicketTypeImport.KeyRule, [problem]))
+        : Drafts.ContainsKey(definition.Key)
             ? Task.FromResult(DesignerResult<TicketTypeDraft>.Fail($"Ticket type '{definition.Key}' already exists."))
             : SaveDraftAsync(definition, actor);
 
@@ -51,6 +52,23 @@ internal sealed class FakeDesignerBackend : ITicketTypeDesignerBackend
 
     public IReadOnlyList<ValidationProblem> Check(TicketTypeDefinition definition, int nextVersion) =>
         TicketTypeCompiler.Compile(definition, nextVersion, Calendars.All).Problems;
+
+    public Task<IReadOnlyList<TicketTypeSummary>> ListAsync() => Task.FromResult<IReadOnlyList<TicketTypeSummary>>(
+        [.. Drafts.Values.Select(d => new TicketTypeSummary(d.Definition.Key, d.Definition.Name, d.Definition.Category, d.Definition.Description)
+        {
+            LatestVersion = d.LatestVersion, HasUnpublishedChanges = d.HasUnpublishedChanges, UpdatedAt = d.UpdatedAt, UpdatedBy = d.UpdatedBy,
+        }).OrderBy(t => t.Category).ThenBy(t => t.Name)]);
+
+    public Task<DesignerResult<string>> DeleteAsync(string key) => Task.FromResult(
+        !Drafts.ContainsKey(key) ? DesignerResult<string>.Fail($"Ticket type '{key}' does not exist.")
+        : Versions.GetValueOrDefault(key) is { Count: > 0 } ? DesignerResult<string>.Fail($"Ticket type '{key}' has published versions.")
+        : Drafts.Remove(key) ? DesignerResult<string>.Ok(key) : DesignerResult<string>.Fail("Not removed."));
+
+    public Task<DesignerResult<TicketTypeDraft>> ImportAsync(string json, string actor)
+    {
+        var read = TicketTypeImport.Read(json);
+        return read.Succeeded ? SaveDraftAsync(read.Value!, actor) : Task.FromResult(DesignerResult<TicketTypeDraft>.Fail(read.Error!, read.Problems));
+    }
 
     private static readonly CalendarCatalog Calendars = new();
 }

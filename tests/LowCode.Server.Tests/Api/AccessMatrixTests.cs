@@ -45,6 +45,7 @@ public sealed class AccessMatrixTests(LowCodeHost host) : IClassFixture<LowCodeH
         ["PublishTicketType"] =      [401,      200,  200,    403,    403,  403,     403,   403,         403],
         ["ExportTicketType"] =       [401,      200,  200,    403,    403,  403,     403,   403,         403],
         ["ImportTicketType"] =       [401,      201,  201,    403,    403,  403,     403,   403,         403],
+        ["DeleteTicketType"] =       [401,      204,  204,    403,    403,  403,     403,   403,         403],
         ["ListTickets"] =            [401,      200,  200,    200,    200,  200,     200,   200,         403],
         ["CreateTicket"] =           [401,      201,  201,    201,    201,  201,     201,   403,         403],
         ["GetTicket"] =              [401,      200,  404,    200,    200,  200,     404,   200,         403],

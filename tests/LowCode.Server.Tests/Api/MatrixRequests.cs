@@ -42,6 +42,7 @@ internal sealed class MatrixRequests
         "SaveTicketTypeDraft" => await FreshDraft(key => Put($"/api/ticket-types/{key}/draft", TestTicketTypes.DeskMove(key, name: "Renamed"))),
         "ValidateTicketType" => await FreshDraft(key => Post($"/api/ticket-types/{key}/validate")),
         "PublishTicketType" => await FreshDraft(key => Post($"/api/ticket-types/{key}/publish")),
+        "DeleteTicketType" => await FreshDraft(key => new HttpRequestMessage(HttpMethod.Delete, $"/api/ticket-types/{key}")),
         "ListTickets" => Get("/api/tickets/"),
         "CreateTicket" => Post("/api/tickets/", $$"""{ "type": "equipment-repair", "form": {{TestTicketTypes.RepairForm}} }"""),
         "GetTicket" => Get($"/api/tickets/{(await _ticketToRead.Value).Text("id")}"),

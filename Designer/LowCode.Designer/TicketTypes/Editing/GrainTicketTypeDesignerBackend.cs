@@ -1,19 +1,18 @@
 using LowCode.Grains.Contracts;
+using LowCode.Grains.ReadModel;
 using LowCode.Grains.TicketTypes;
 using LowCode.Runtime.Validation;
 
 namespace LowCode.Designer.TicketTypes.Editing;
 
 /// <summary>The designer's backend in the host: the ticket-type grains, exactly as the API calls them.</summary>
-internal sealed class GrainTicketTypeDesignerBackend(IGrainFactory grains, CalendarCatalog calendars) : ITicketTypeDesignerBackend
+internal sealed class GrainTicketTypeDesignerBackend(IGrainFactory grains, CalendarCatalog calendars, TicketReadModel readModel) : ITicketTypeDesignerBackend
 {
     public Task<TicketTypeDraft?> GetDraftAsync(string key) => Grain(key).GetDraft();
 
     public async Task<DesignerResult<TicketTypeDraft>> CreateAsync(TicketTypeDefinition definition, string actor)
     {
-        if (!TicketTypeCompiler.IsKey(definition.Key ?? ""))
-            return DesignerResult<TicketTypeDraft>.Fail("The key must be lower-case letters, digits and '-', starting with a letter (e.g. equipment-repair).",
-                [new ValidationProblem("invalid-key", "Use lower-case letters, digits and '-', starting with a letter.") { Path = "key" }]);
+        if (TicketTypeImport.CheckKey(definition.Key) is { } problem) return DesignerResult<TicketTypeDraft>.Fail(TicketTypeImport.KeyRule, [problem]);
         return From(await Grain(definition.Key!).Create(definition, actor));
     }
 
@@ -26,6 +25,17 @@ internal sealed class GrainTicketTypeDesignerBackend(IGrainFactory grains, Calen
 
     public IReadOnlyList<ValidationProblem> Check(TicketTypeDefinition definition, int nextVersion) =>
         TicketTypeCompiler.Compile(definition, nextVersion, calendars.All).Problems;
+
+    public Task<IReadOnlyList<TicketTypeSummary>> ListAsync() => readModel.ListTicketTypesAsync();
+
+    public async Task<DesignerResult<string>> DeleteAsync(string key) => From(await Grain(key).Delete());
+
+    public async Task<DesignerResult<TicketTypeDraft>> ImportAsync(string json, string actor)
+    {
+        var read = TicketTypeImport.Read(json);
+        if (!read.Succeeded) return DesignerResult<TicketTypeDraft>.Fail(read.Error!, read.Problems);
+        return await SaveDraftAsync(read.Value!, actor);
+    }
 
     private ITicketTypeGrain Grain(string key) => grains.GetGrain<ITicketTypeGrain>(key);
 

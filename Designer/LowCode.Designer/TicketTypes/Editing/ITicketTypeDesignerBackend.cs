@@ -17,6 +17,15 @@ public interface ITicketTypeDesignerBackend
 
     /// <summary>Checks a working copy without saving it (the same compiler publishing uses).</summary>
     IReadOnlyList<ValidationProblem> Check(TicketTypeDefinition definition, int nextVersion);
+
+    /// <summary>Every ticket type and where it stands (draft, latest published version, unpublished changes).</summary>
+    Task<IReadOnlyList<TicketTypeSummary>> ListAsync();
+
+    /// <summary>Deletes a ticket type that was never published; refused once a version exists (tickets pin versions).</summary>
+    Task<DesignerResult<string>> DeleteAsync(string key);
+
+    /// <summary>Creates or replaces a draft from exported JSON, as the import API does; the draft comes back with its problems.</summary>
+    Task<DesignerResult<TicketTypeDraft>> ImportAsync(string json, string actor);
 }
 
 /// <summary>A backend call's outcome: the value, or a message with the problems that refused it.</summary>
