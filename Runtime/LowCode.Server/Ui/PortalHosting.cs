@@ -2,6 +2,7 @@ using LowCode.Designer.Portal;
 using LowCode.Designer.Tickets;
 using LowCode.Forms.Components.Attachments;
 using LowCode.Forms.Components.Lookup;
+using LowCode.Server.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace LowCode.Server.Ui;
@@ -16,6 +17,9 @@ public static class PortalHosting
         builder.Services.AddScoped<ITaskWork, TaskWork>();
         builder.Services.AddScoped<IFormAttachmentUploader, FormAttachmentUploader>();
         builder.Services.AddScoped<IFormLookup, FormLookup>();
+        builder.Services.AddHttpClient(HttpOptionSource.HttpClientName);
+        builder.Services.AddSingleton<HttpOptionSource>();
+        builder.Services.AddSingleton<SelfCallCookie>();
         builder.Services.AddScoped<AuthenticationStateProvider, PersonRevalidation>();
         return builder;
     }
