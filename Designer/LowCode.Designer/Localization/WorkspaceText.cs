@@ -32,4 +32,6 @@ public sealed class WorkspaceText
     public const string Action_approve = nameof(Action_approve);
     public const string Action_reject = nameof(Action_reject);
     public const string Action_sendBack = nameof(Action_sendBack);
+    public const string Dashboards = nameof(Dashboards);
+    public const string DashboardsHint = nameof(DashboardsHint);
 }

@@ -50,7 +50,7 @@ public static partial class ReferenceForms
                 [
                     new FormField
                     {
-                        Key = "Description", Label = "故障描述 Fault description", Type = FieldType.MultiLineText, Required = true, ColumnSpan = 2, MaxLength = 2000,
+                        Key = "Description", Label = "故障描述 Fault description", Type = FieldType.RichText, Required = true, ColumnSpan = 2, MaxLength = 2000,
                         Placeholder = "现象、发生时间、已做的处理 / What happens, since when, what was tried",
                     },
                     new FormField { Key = "Urgent", Label = "已停产 Production stopped", Type = FieldType.Checkbox },
