@@ -29,6 +29,7 @@ public partial class GeneratedForm : ComponentBase
     private bool _submitting;
     private bool _focusSummary;
     private string? _schemaFingerprint;
+    private IReadOnlyList<FormProblem>? _shownExternal;
 
     [Inject] private IServiceProvider Services { get; set; } = default!;
 
@@ -50,6 +51,12 @@ public partial class GeneratedForm : ComponentBase
 
     /// <summary>Called with the problems when a submit attempt finds the form invalid.</summary>
     [Parameter] public EventCallback<FormValidationResult> OnInvalidSubmit { get; set; }
+
+    /// <summary>
+    /// Problems found outside the form, such as the server's refusal, by field path (<c>Lines[1].Amount</c>): each
+    /// shows under its field like the form's own, until the user edits that field. A new list replaces the old one.
+    /// </summary>
+    [Parameter] public IReadOnlyList<FormProblem>? ExternalProblems { get; set; }
 
     /// <summary>The submit button's text; "Submit" in the user's language by default.</summary>
     [Parameter] public string? SubmitLabel { get; set; }
@@ -91,6 +98,7 @@ public partial class GeneratedForm : ComponentBase
             var values = newValue ?? CarriedOver(schema) ?? Value ?? InitialData;
             _session = new FormSession(new FormState(schema, context, values, startRows: !ReadOnly), Localizer(), OnChangedAsync);
             _schemaFingerprint = fingerprint;
+            _shownExternal = null;
         }
         else
         {
@@ -98,6 +106,11 @@ public partial class GeneratedForm : ComponentBase
             if (!Equals(context, _session.State.Context)) _session.State.UseContext(context);
         }
         _lastValue = Value;
+        if (!ReferenceEquals(ExternalProblems, _shownExternal))
+        {
+            _session.State.ShowExternal(ExternalProblems);
+            _shownExternal = ExternalProblems;
+        }
         _session.Text = Localizer();
         _session.Lookup = Lookup ?? Services.GetService<IFormLookup>() ?? NoFormLookup.Instance;
         _session.Uploader = Uploader ?? Services.GetService<IFormAttachmentUploader>();
@@ -155,6 +168,11 @@ public partial class GeneratedForm : ComponentBase
         _lastValue = values;
         await ValueChanged.InvokeAsync(values);
     }
+
+    /// <summary>Outside problems that no visible field shows: form-level ones, hidden or unknown fields.</summary>
+    private static List<FormProblem> UnplacedExternalProblems(FormSession session) =>
+        session.State.ExternalProblems.Where(p => session.State.Fields.FirstOrDefault(f => f.Key == FieldPath.Parse(p.Path).Key) is not { } field
+            || !session.State.IsVisible(field)).ToList();
 
     private IStringLocalizer Localizer() => Services.GetService<IStringLocalizer<FormText>>() ?? FallbackText.Localizer;
 }

@@ -1,5 +1,6 @@
 using LowCode.Designer.Hosting;
 using LowCode.Server.Apis;
+using LowCode.Server.Assets;
 using LowCode.Server.Attachments;
 using LowCode.Server.Demo;
 using LowCode.Server.Hosting;
@@ -38,6 +39,7 @@ app.MapClientsApi();
 app.MapCalendarsApi();
 app.MapAttachmentsApi();
 app.MapTaskAssignmentApi();
+app.MapAssetsApi();
 app.MapOrganisationApis();
 app.MapLowCodeUi();
 

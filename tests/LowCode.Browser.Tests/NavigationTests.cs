@@ -60,6 +60,26 @@ public sealed class NavigationTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task Navigation_workspace_and_administration_follow_the_language_switch()
+    {
+        var page = await host.SignInAsync("admin", "/workspace"); // the browser asks for zh-CN
+        await Expect(page.Locator("[data-nav=workspace]")).ToHaveTextAsync("工作台");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("工作台");
+        await Expect(page.Locator("#my-tasks")).ToHaveTextAsync("我的任务");
+        await Expect(page.Locator("[data-action=sign-out]")).ToHaveTextAsync("退出");
+
+        await page.Locator("[data-action=language][data-culture=en]").ClickAsync();
+        await Expect(page.Locator("[data-nav=workspace]")).ToHaveTextAsync("Workspace");
+        await Expect(page.Locator("[data-nav=admin]")).ToHaveTextAsync("Administration");
+        await Expect(page.Locator("#my-tasks")).ToHaveTextAsync("My tasks");
+        await Expect(page.Locator("[data-action=sign-out]")).ToHaveTextAsync("Sign out");
+
+        await page.Locator("[data-nav=admin]").ClickAsync();
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Administration");
+        await Expect(page.Locator("table[data-list=users] th").First).ToHaveTextAsync("User name");
+    }
+
+    [Fact]
     public async Task Sign_out_ends_the_session()
     {
         var page = await host.SignInAsync("manager");

@@ -11,7 +11,8 @@ public sealed class AccessibilityTests : FormTest
     private IRenderedComponent<GeneratedForm> RenderEveryType() =>
         RenderForm(Schemas.EveryFieldType(), p => p.Add(f => f.Uploader, new FakeUploader()));
 
-    private static IReadOnlyList<IElement> Controls(IElement wrapper) => wrapper.QuerySelectorAll("input, select, textarea").ToList();
+    /// <summary>Native inputs, and the rich-text field's contenteditable textbox.</summary>
+    private static IReadOnlyList<IElement> Controls(IElement wrapper) => wrapper.QuerySelectorAll("input, select, textarea, [role=textbox]").ToList();
 
     [Fact]
     public void There_is_a_field_of_every_type_under_test() =>

@@ -27,7 +27,7 @@ public sealed class FieldValueTests : FormTest
         form.Find("input[data-option='a']").Change(true);
         form.Find("input[data-option='high']").Change("high");
         InputAt(form, "Agree").Change(true);
-        InputAt(form, "Notes").Change("<p>Call me</p>");
+        form.InvokeAsync(() => form.FindComponent<Fields.RichTextEditor>().Instance.HtmlChanged("<p>Call me</p>", committed: true));
         InputAt(form, "Parts[0].Part").Change("Roller");
         InputAt(form, "Parts[0].Qty").Change("2");
 

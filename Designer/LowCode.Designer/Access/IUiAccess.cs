@@ -13,4 +13,7 @@ public interface IUiAccess
 
     /// <summary>May this person open the ticket? Pages answer "not found" otherwise, like the API.</summary>
     bool CanSee(ClaimsPrincipal user, TicketState ticket);
+
+    /// <summary>May this person complete or claim the task (the API's rule)?</summary>
+    bool CanWork(ClaimsPrincipal user, TicketState ticket, TaskState task);
 }

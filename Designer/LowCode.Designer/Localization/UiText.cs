@@ -48,6 +48,9 @@ public sealed class UiText
 
     /// <summary>The resource name of a stored ticket status (open, closed, cancelled).</summary>
     public static string Status(string status) => "Status_" + status;
+
+    /// <summary>The resource name of a timeline entry's kind (an internal comment has its own).</summary>
+    public static string Kind(string kind, string? subject) => kind == "Comment" && subject == "internal" ? Kind_InternalComment : "Kind_" + kind;
     public const string CurrentSteps = nameof(CurrentSteps);
     public const string NoOpenStep = nameof(NoOpenStep);
     public const string Unclaimed = nameof(Unclaimed);
@@ -63,4 +66,23 @@ public sealed class UiText
     public const string SlaMet = nameof(SlaMet);
     public const string SlaStopped = nameof(SlaStopped);
     public const string SlaBreached = nameof(SlaBreached);
+    public const string Details = nameof(Details);
+    public const string Kind_Created = nameof(Kind_Created);
+    public const string Kind_StepEntered = nameof(Kind_StepEntered);
+    public const string Kind_TaskCreated = nameof(Kind_TaskCreated);
+    public const string Kind_TaskAssigned = nameof(Kind_TaskAssigned);
+    public const string Kind_TaskCompleted = nameof(Kind_TaskCompleted);
+    public const string Kind_TaskCancelled = nameof(Kind_TaskCancelled);
+    public const string Kind_PriorityChanged = nameof(Kind_PriorityChanged);
+    public const string Kind_StatusChanged = nameof(Kind_StatusChanged);
+    public const string Kind_EscalationFired = nameof(Kind_EscalationFired);
+    public const string Kind_NotificationSent = nameof(Kind_NotificationSent);
+    public const string Kind_Dispatch = nameof(Kind_Dispatch);
+    public const string Kind_ChildTicketCreated = nameof(Kind_ChildTicketCreated);
+    public const string Kind_ChildTicketClosed = nameof(Kind_ChildTicketClosed);
+    public const string Kind_IncidentRaised = nameof(Kind_IncidentRaised);
+    public const string Kind_IncidentResolved = nameof(Kind_IncidentResolved);
+    public const string Kind_AttachmentsLinked = nameof(Kind_AttachmentsLinked);
+    public const string Kind_Comment = nameof(Kind_Comment);
+    public const string Kind_InternalComment = nameof(Kind_InternalComment);
 }

@@ -18,4 +18,5 @@ public sealed record PortalSubmission(string? TicketId, string? Message, IReadOn
     public bool Succeeded => TicketId is not null;
 }
 
-public sealed record FieldProblem(string Path, string Message);
+/// <summary>One refused field: its path, what is wrong, and the validator's stable code (<c>required</c>, <c>max</c>...).</summary>
+public sealed record FieldProblem(string Path, string Message, string Code = "");

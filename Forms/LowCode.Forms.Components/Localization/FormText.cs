@@ -43,4 +43,10 @@ public sealed class FormText
     public const string MaxFileSize = nameof(MaxFileSize);
     public const string AllowedTypes = nameof(AllowedTypes);
     public const string MaxFiles = nameof(MaxFiles);
+    public const string RichToolbar = nameof(RichToolbar);
+    public const string Bold = nameof(Bold);
+    public const string Italic = nameof(Italic);
+    public const string BulletedList = nameof(BulletedList);
+    public const string NumberedList = nameof(NumberedList);
+    public const string Link = nameof(Link);
 }

@@ -16,6 +16,7 @@ public sealed class FormState
     private readonly HashSet<string> _edited = new(StringComparer.Ordinal);
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly HashSet<FormField> _inputs = new(ReferenceEqualityComparer.Instance);
+    private List<FormProblem> _external = [];
 
     public FormState(FormSchema schema, FormValidationContext context, ImmutableDictionary<string, object?>? values, bool startRows = true)
     {
@@ -34,6 +35,8 @@ public sealed class FormState
     public ImmutableDictionary<string, object?> Values { get; private set; } = ImmutableDictionary<string, object?>.Empty;
     public FormValidationResult Result { get; private set; } = new([], ImmutableDictionary<string, object?>.Empty);
     public bool SubmitAttempted { get; private set; }
+    /// <summary>Problems found outside the form (the server's refusal), shown at their fields until those are edited.</summary>
+    public IReadOnlyList<FormProblem> ExternalProblems => _external;
 
     /// <summary>Starts over from the given data; its filled-in fields count as edited (a saved draft keeps its values).</summary>
     public void Load(ImmutableDictionary<string, object?>? values, bool startRows = true)
@@ -75,8 +78,13 @@ public sealed class FormState
             Values = value is null ? Values.Remove(path.Key) : Values.SetItem(path.Key, value);
         }
         _edited.Add(path.Key);
+        ForgetExternal(p => p.Path == path.ToString() || (!path.IsCell && p.Path.StartsWith(path.Key + "[", StringComparison.Ordinal)));
         Refresh();
     }
+
+    /// <summary>Shows problems found elsewhere (by field path, <c>Lines[1].Amount</c>) next to their fields, replacing earlier ones.</summary>
+    public void ShowExternal(IEnumerable<FormProblem>? problems) =>
+        _external = problems?.Where(p => p is not null).Select(p => p with { Path = p.Path ?? "" }).ToList() ?? [];
 
     /// <summary>Marks a path as visited, so its problems show; false when it already was.</summary>
     public bool Touch(FieldPath path) => _touched.Add(path.ToString());
@@ -91,9 +99,12 @@ public sealed class FormState
     /// <summary>The problems to show next to a field or a cell now.</summary>
     public IReadOnlyList<FormProblem> ShownProblems(FormField field, FieldPath path)
     {
-        if (!SubmitAttempted && !_touched.Contains(path.ToString())) return [];
         var at = path.ToString();
-        return Result.Problems.Where(p => p.Path == at || (!path.IsCell && BelongsUnder(p.Path, at, field))).ToList();
+        bool Here(FormProblem p) => p.Path == at || (!path.IsCell && BelongsUnder(p.Path, at, field));
+        var own = SubmitAttempted || _touched.Contains(at) ? Result.Problems.Where(Here).ToList() : [];
+        foreach (var problem in _external.Where(Here))
+            if (!own.Any(p => p.Path == problem.Path && p.Message == problem.Message)) own.Add(problem);
+        return own;
     }
 
     /// <summary>The rows of a repeating group, each as a record (anything else in the list reads as an empty row).</summary>
@@ -112,6 +123,7 @@ public sealed class FormState
         Values = Values.SetItem(group.Key, ToValue([.. Rows(group.Key), NewRow(group)]));
         _edited.Add(group.Key);
         _touched.Add(group.Key);
+        ForgetExternalUnder(group.Key);
         Refresh();
     }
 
@@ -124,6 +136,7 @@ public sealed class FormState
         _edited.Add(group.Key);
         ForgetRow(group.Key, index);
         _touched.Add(group.Key);
+        ForgetExternalUnder(group.Key);
         Refresh();
     }
 
@@ -169,6 +182,15 @@ public sealed class FormState
         var cell = FieldPath.Parse(problemPath);
         return !(cell.IsCell && cell.Row < Rows(field.Key).Count && FormFields.ColumnsOf(field).Any(c => c.Key == cell.Column));
     }
+
+    private void ForgetExternal(Predicate<FormProblem> edited)
+    {
+        if (_external.Count > 0) _external = _external.Where(p => !edited(p)).ToList();
+    }
+
+    /// <summary>The rows of a group changed: what was said about the group and its cells no longer points at the right rows.</summary>
+    private void ForgetExternalUnder(string key) =>
+        ForgetExternal(p => p.Path == key || p.Path.StartsWith(key + "[", StringComparison.Ordinal));
 
     /// <summary>Touched cells of later rows move up with their rows; those of the removed row are forgotten.</summary>
     private void ForgetRow(string key, int removed)

@@ -73,8 +73,10 @@ internal sealed partial class FieldRuleCheck(FormSchema schema, List<FormSchemaP
         if (sources != 1) Add(path + ".options", "Give exactly one option source: items, set or url.");
         if (options?.Set is { } set && !(schema.OptionSets ?? []).ContainsKey(set))
             Add(path + ".options.set", $"Unknown option set '{set}'. Known: {string.Join(", ", (schema.OptionSets ?? []).Keys.Order(StringComparer.Ordinal))}.");
-        if (options?.Url is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            Add(path + ".options.url", $"'{url}' is not an absolute http(s) address.");
+        if (options?.Url is { } url && !OptionSource.IsSitePath(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            Add(path + ".options.url", $"'{url}' is neither an absolute http(s) address nor a path on this site (/api/assets).");
+        if (options is { Url: null } && (options.ItemsPath ?? options.ValueField ?? options.LabelField) is not null)
+            Add(path + ".options", "itemsPath, valueField and labelField apply to an http source (url).");
         if (options?.Items is { } items && items.Any(i => i is null || string.IsNullOrEmpty(i.Value)))
             Add(path + ".options.items", "Every option needs a value.");
     }

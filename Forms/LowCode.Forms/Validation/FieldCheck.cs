@@ -48,6 +48,12 @@ internal sealed class FieldCheck(FormSchema schema, FormValidationContext contex
                 break;
             case FieldType.RepeatingGroup:
                 return CheckRows(field, (ImmutableArray<object?>)value!, path);
+            case FieldType.RichText:
+                // Stored as allow-listed HTML only; length rules count the text people read.
+                var html = RichTextSanitizer.Clean((string)value!);
+                if (html.Length == 0 && required) Add(path, Codes.Required, $"{name} is required.");
+                else CheckText(field, RichTextSanitizer.PlainText(html), path);
+                return html.Length == 0 ? null : html;
         }
         if (value is string text) CheckText(field, text, path);
         if (field.Type is FieldType.SingleSelect or FieldType.Radio or FieldType.AssetLookup) CheckOption(field, (string)value!, path);

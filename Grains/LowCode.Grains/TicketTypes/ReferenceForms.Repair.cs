@@ -30,7 +30,7 @@ public static partial class ReferenceForms
                     {
                         Key = "Asset", Label = "设备 Asset", Type = FieldType.AssetLookup, Required = true, ColumnSpan = 2,
                         Help = "按资产编号或名称搜索，如 冲压机 Press #4 / Search by asset tag or name",
-                        Options = new OptionSource { Url = "https://cmdb.example.com/api/assets" },
+                        Options = new OptionSource { Url = "/api/assets" }, // the host's demo asset register; a CMDB address in real use
                     },
                     new FormField { Key = "Site", Label = "厂区 Site", Type = FieldType.SingleSelect, Required = true, Options = new OptionSource { Set = "sites" } },
                     new FormField
@@ -50,7 +50,7 @@ public static partial class ReferenceForms
                 [
                     new FormField
                     {
-                        Key = "Description", Label = "故障描述 Fault description", Type = FieldType.MultiLineText, Required = true, ColumnSpan = 2, MaxLength = 2000,
+                        Key = "Description", Label = "故障描述 Fault description", Type = FieldType.RichText, Required = true, ColumnSpan = 2, MaxLength = 2000,
                         Placeholder = "现象、发生时间、已做的处理 / What happens, since when, what was tried",
                     },
                     new FormField { Key = "Urgent", Label = "已停产 Production stopped", Type = FieldType.Checkbox },

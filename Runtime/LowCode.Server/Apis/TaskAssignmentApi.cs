@@ -1,3 +1,4 @@
+using LowCode.Grains.Contracts;
 using LowCode.Grains.Tickets;
 using LowCode.Runtime.Execution;
 using LowCode.Server.Identity;
@@ -46,40 +47,57 @@ public static class TaskAssignmentApi
     /// <summary>Claims, releases or reassigns after checking who may, then lets the ticket (and the agents' capacity) decide.</summary>
     public static async Task<IResult> AssignAsync(string id, string taskId, Change change, string? assignee, string? reason, HttpContext context)
     {
-        var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
-        if (await TicketsApi.Visible(id, grains, context) is not { } snapshot) return Problems.NotFound($"Ticket {id} does not exist.");
+        var (outcome, refusal) = await DecideAsync(context.RequestServices, Actors.Caller(context), id, taskId, change, assignee, reason);
+        return refusal switch
+        {
+            { Field: { } field } => Problems.Field(field, refusal.Detail),
+            { Status: 404 } => Problems.NotFound(refusal.Detail),
+            { Status: 403 } => Results.Problem(statusCode: 403, title: "Forbidden", detail: refusal.Detail),
+            { } => Results.Problem(statusCode: 409, title: "Conflict", detail: refusal.Detail),
+            _ when outcome!.Succeeded => Results.Ok(await TicketsApi.View(outcome.Value!, context)),
+            _ => Problems.From(outcome),
+        };
+    }
+
+    /// <summary>The rule behind claim, release and reassign, for the API and the ticket page alike: a refusal, or the ticket's answer.</summary>
+    public static async Task<(CommandOutcome<TicketSnapshot>? Outcome, AssignmentRefusal? Refusal)> DecideAsync(IServiceProvider services, Caller caller,
+        string id, string taskId, Change change, string? assignee, string? reason)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var snapshot = TicketIds.IsValid(id) ? await grains.GetGrain<ITicketGrain>(id).Get() : null;
+        if (snapshot is null || !TicketAccess.CanSee(caller, snapshot.State)) return (null, new(404, $"Ticket {id} does not exist."));
         var state = snapshot.State;
-        if (state.FindTask(taskId) is not { } task) return Problems.NotFound($"Ticket {id} has no task '{taskId}'.");
-        var caller = Actors.Caller(context);
-        var manages = caller.IsClient ? caller.Scopes.Contains(Scopes.TicketsWrite) : caller.IsAdministrator || (caller.Has(Roles.Manager) && TicketAccess.CanSee(caller, state));
-        IResult Forbidden(string detail) => Results.Problem(statusCode: 403, title: "Forbidden", detail: detail);
-        IResult Conflict(string detail) => Results.Problem(statusCode: 409, title: "Conflict", detail: detail);
+        if (state.FindTask(taskId) is not { } task) return (null, new(404, $"Ticket {id} has no task '{taskId}'."));
+        var manages = Manages(caller, state);
         switch (change)
         {
             case Change.Claim:
-                if (caller.IsClient) return Forbidden("Only people claim tasks; integrations reassign them.");
-                if (!TicketAccess.CanWork(caller, state, task)) return Forbidden("This task is not queued for you.");
-                if (task.Assignee is { } holder && holder != caller.Id) return Conflict($"'{task.Name}' is already assigned to {holder}; a manager can reassign it.");
+                if (caller.IsClient) return (null, new(403, "Only people claim tasks; integrations reassign them."));
+                if (!TicketAccess.CanWork(caller, state, task)) return (null, new(403, "This task is not queued for you."));
+                if (task.Assignee is { } holder && holder != caller.Id) return (null, new(409, $"'{task.Name}' is already assigned to {holder}; a manager can reassign it."));
                 assignee = caller.Id;
                 break;
             case Change.Release:
-                if (task.Assignee != caller.Id && !manages) return Forbidden("Only the assignee, a manager or an administrator releases a task.");
-                if (task.Assignee is null) return Conflict($"'{task.Name}' is not assigned to anyone.");
+                if (task.Assignee != caller.Id && !manages) return (null, new(403, "Only the assignee, a manager or an administrator releases a task."));
+                if (task.Assignee is null) return (null, new(409, $"'{task.Name}' is not assigned to anyone."));
                 assignee = null;
                 break;
             default:
-                if (task.Assignee != caller.Id && !manages) return Forbidden("Only managers, administrators, integrations and the assignee reassign a task.");
-                if (await StaffProblemAsync(assignee!, context) is { } problem) return Problems.Field("assignee", problem);
+                if (task.Assignee != caller.Id && !manages) return (null, new(403, "Only managers, administrators, integrations and the assignee reassign a task."));
+                if (await StaffProblemAsync(assignee!, services) is { } problem) return (null, new(400, problem, "assignee"));
                 break;
         }
-        var outcome = await grains.GetGrain<ITicketGrain>(id).Apply(new AssignTask(taskId, assignee) { Reason = reason, Actor = caller.Id });
-        return outcome.Succeeded ? Results.Ok(await TicketsApi.View(outcome.Value!, context)) : Problems.From(outcome);
+        return (await grains.GetGrain<ITicketGrain>(id).Apply(new AssignTask(taskId, assignee) { Reason = reason, Actor = caller.Id }), null);
     }
 
+    /// <summary>Managers who see the ticket, administrators and integrations with write access hand work on.</summary>
+    public static bool Manages(Caller caller, TicketState state) =>
+        caller.IsClient ? caller.Scopes.Contains(Scopes.TicketsWrite) : caller.IsAdministrator || (caller.Has(Roles.Manager) && TicketAccess.CanSee(caller, state));
+
     /// <summary>Work goes to staff: someone who exists and is an agent, manager or administrator.</summary>
-    private static async Task<string?> StaffProblemAsync(string person, HttpContext context)
+    private static async Task<string?> StaffProblemAsync(string person, IServiceProvider services)
     {
-        var users = context.RequestServices.GetRequiredService<UserManager<LowCodeUser>>();
+        var users = services.GetRequiredService<UserManager<LowCodeUser>>();
         if (await users.FindByIdAsync(person) is not { } user) return $"There is no person '{person}'.";
         var roles = await users.GetRolesAsync(user);
         return roles.Any(r => r is Roles.Agent or Roles.Manager or Roles.Administrator) ? null : $"{user.DisplayName} is not an agent, manager or administrator.";
@@ -92,3 +110,6 @@ public static class TaskAssignmentApi
         return error ?? await act(string.IsNullOrWhiteSpace(body!.Reason) ? null : body.Reason.Trim());
     }
 }
+
+/// <summary>Why a claim, release or reassignment was refused before the ticket saw it: 403, 404 or 409, or 400 for a bad field.</summary>
+public sealed record AssignmentRefusal(int Status, string Detail, string? Field = null);

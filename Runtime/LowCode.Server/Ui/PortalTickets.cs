@@ -18,7 +18,7 @@ public sealed class PortalTickets(IGrainFactory grains, IServiceProvider service
         if (caller.Id.Length == 0 || caller.IsClient) return new PortalSubmission(null, "Sign in to open a ticket.", []);
         var outcome = await TicketOpening.OpenAsync(grains, services, caller, TicketIds.New(clock.Now), ticketType, form);
         if (outcome.Succeeded) return new PortalSubmission(outcome.Value!.State.TicketId, null, []);
-        var problems = (outcome.Problems ?? []).Select(p => new FieldProblem(p.Path ?? "", p.Message)).ToList();
+        var problems = (outcome.Problems ?? []).Select(p => new FieldProblem(p.Path ?? "", p.Message, p.Code)).ToList();
         return new PortalSubmission(null, outcome.Message ?? "The ticket could not be opened.", problems);
     }
 }

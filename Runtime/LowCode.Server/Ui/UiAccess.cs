@@ -19,6 +19,9 @@ public sealed class UiAccess : IUiAccess
 
     public bool CanSee(ClaimsPrincipal user, TicketState ticket) => TicketAccess.CanSee(Caller.From(user), ticket);
 
+    public bool CanWork(ClaimsPrincipal user, TicketState ticket, TaskState task) =>
+        Caller.From(user) is { IsClient: false } caller && TicketAccess.CanWork(caller, ticket, task);
+
     private static HashSet<UiArea> Areas(Caller caller)
     {
         var areas = new HashSet<UiArea>();

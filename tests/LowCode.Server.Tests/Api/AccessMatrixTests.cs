@@ -60,6 +60,8 @@ public sealed class AccessMatrixTests(LowCodeHost host) : IClassFixture<LowCodeH
         ["DeleteClient"] =           [401,      204,  403,    403,    403,  403,     403,   403,         403],
         ["UploadAttachment"] =       [401,      201,  201,    201,    201,  201,     201,   403,         403],
         ["DownloadAttachment"] =     [401,      200,  404,    200,    200,  200,     404,   200,         403],
+        // The built-in asset register answers anyone signed in (people and integrations), as an asset lookup's source.
+        ["SearchAssets"] =           [401,      200,  200,    200,    200,  200,     200,   200,         200],
         // Taking and handing on work: claim needs to be allowed to work the task; release, the assignee (here the
         // manager) or a manager; reassign, a manager. The agent may see the ticket (team queue) but has neither.
         ["ClaimTask"] =              [401,      200,  404,    200,    200,  403,     404,   403,         403],

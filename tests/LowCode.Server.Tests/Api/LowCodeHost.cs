@@ -46,8 +46,14 @@ public class LowCodeHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The web client redeems codes over HTTP at the site's own origin: here that is the in-memory server.
-        builder.ConfigureTestServices(services => services.AddHttpClient(TokenBackchannel.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler()));
+        // So do asset lookups whose source is a path on this site (/api/assets).
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient(TokenBackchannel.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            services.AddHttpClient(LowCode.Server.Ui.HttpOptionSource.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+        });
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ internal sealed class MatrixRequests
     public async Task<HttpRequestMessage> ForAsync(string route) => route switch
     {
         "Health" => Get("/health"),
+        "SearchAssets" => Get("/api/assets?q=%E7%A9%BA%E8%B0%83"),
         "ListTicketTypes" => Get("/api/ticket-types/"),
         "ListTicketTypeVersions" => Get("/api/ticket-types/equipment-repair/versions"),
         "GetTicketTypeVersion" => Get("/api/ticket-types/equipment-repair/versions/1"),
