@@ -116,6 +116,9 @@ public partial class TestRunPanel : ComponentBase, IDisposable
     private string NodeName(string? nodeId) =>
         nodeId is not null && _run?.Plan.Nodes.TryGetValue(nodeId, out var node) == true ? node.Node.DisplayName : nodeId ?? "";
 
+    /// <summary>A person as the sample organisation names them: "吴昊 Wu Hao (tech-wu)", or the id alone.</summary>
+    private string PersonName(string id) => _agents.Find(a => a.Id == id) is { Name.Length: > 0 } agent ? $"{agent.Name} ({id})" : id;
+
     private void SetAgent((int Index, SampleAgent Agent) change) => _agents[change.Index] = change.Agent;
 
     private void AddAgent() => _agents.Add(new SampleAgent($"agent-{_agents.Count + 1}", "") { Region = "SH" });
