@@ -119,7 +119,7 @@ public sealed class Dispatcher(OrgDirectory org, DispatchPolicies policies, Agen
     }
 
     /// <summary>The agents the rule draws from: its team's members with agent profiles, or every agent.</summary>
-    private static (IReadOnlyList<AgentProfile> Pool, string Description) Pool(DispatchRuleDefinition rule, OrgSnapshot snapshot)
+    internal static (IReadOnlyList<AgentProfile> Pool, string Description) Pool(DispatchRuleDefinition rule, OrgSnapshot snapshot)
     {
         if (string.IsNullOrWhiteSpace(rule.Team)) return ([.. snapshot.Agents.Values], "all agents");
         if (!snapshot.Teams.TryGetValue(rule.Team, out var team)) return ([], $"team {rule.Team} (not in the organisation)");

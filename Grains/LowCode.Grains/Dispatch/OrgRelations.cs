@@ -17,9 +17,15 @@ public sealed class OrgRelations(OrgDirectory org)
     public async Task<DispatchDecision?> ResolveAsync(TicketState ticket, TaskState task, DateTimeOffset now)
     {
         if (!IsRelation(task.Assignment.To) && !task.Candidates.Any(IsRelation)) return null;
-        var snapshot = await org.CurrentAsync();
+        return Resolve(await org.CurrentAsync(), ticket, task, now);
+    }
+
+    /// <summary>The same resolution against a given organisation (the designer's test run uses a sample one); null when the task names no relation.</summary>
+    public static DispatchDecision? Resolve(OrgSnapshot snapshot, TicketState ticket, TaskState task, DateTimeOffset now)
+    {
+        if (!IsRelation(task.Assignment.To) && !task.Candidates.Any(IsRelation)) return null;
         var notes = new List<string>();
-        string? Resolve(Participant p)
+        string? Person(Participant p)
         {
             var (person, what) = p.Kind == ParticipantKind.RequesterManager
                 ? (NonEmpty(ticket.Requester.Manager), "the requester's line manager")
@@ -38,8 +44,8 @@ public sealed class OrgRelations(OrgDirectory org)
             return person;
         }
 
-        var assignee = IsRelation(task.Assignment.To) ? Resolve(task.Assignment.To!) : null;
-        var offer = task.Candidates.Select(p => IsRelation(p) ? (p == task.Assignment.To ? assignee : Resolve(p)) is { } user ? new Participant(ParticipantKind.User, user) : null : p)
+        var assignee = IsRelation(task.Assignment.To) ? Person(task.Assignment.To!) : null;
+        var offer = task.Candidates.Select(p => IsRelation(p) ? (p == task.Assignment.To ? assignee : Person(p)) is { } user ? new Participant(ParticipantKind.User, user) : null : p)
             .OfType<Participant>().Distinct().ToImmutableArray();
         var record = ImmutableDictionary.CreateRange<string, object?>(StringComparer.Ordinal,
         [
