@@ -8,7 +8,7 @@ namespace LowCode.Designer.TicketTypes.Canvas;
 /// </summary>
 public static class NodeGeometry
 {
-    public const double Width = 200;
+    public const double Width = 160; // the reference layouts place steps 180-200 px apart
     public const double PortSize = 12;
     private const double MinHeight = 76;
     private const double PortPitch = 22;
