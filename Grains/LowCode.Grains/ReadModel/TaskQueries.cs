@@ -24,7 +24,13 @@ public sealed partial class TicketReadModel
     {
         var queue = new StringBuilder("k.assignee IS NULL");
         var parameters = new List<(string, object?)> { ("@me", personId), ("@limit", limit) };
-        AddVisibility(visibility with { RequesterId = null }, queue, parameters);
+        if (VisibilityKeys(visibility with { RequesterId = null }) is { } marks)
+        {
+            var names = marks.Select((_, i) => $"@m{i}").ToList();
+            for (var i = 0; i < marks.Count; i++) parameters.Add((names[i], marks[i]));
+            queue.Append(marks.Count == 0 ? " AND 1 = 0"
+                : $" AND k.ticket_id IN (SELECT ticket_id FROM lc_ticket_keys WHERE key IN ({string.Join(", ", names)}) AND status = 'open')");
+        }
         var sql = $"""
             SELECT k.ticket_id, k.task_id, k.name, t.title, t.type, t.priority, k.assignee, k.created_at, k.due_at
             FROM lc_tasks k JOIN lc_tickets t ON t.id = k.ticket_id

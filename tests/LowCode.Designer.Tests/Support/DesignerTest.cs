@@ -38,5 +38,7 @@ public abstract class DesignerTest : BunitContext
             new("analyst", "Analyst", new HashSet<UiArea> { UiArea.Designer }, false, TicketVisibility.All);
 
         public bool CanSee(ClaimsPrincipal user, TicketState ticket) => false;
+
+        public bool CanWork(ClaimsPrincipal user, TicketState ticket, TaskState task) => false;
     }
 }
