@@ -27,6 +27,9 @@ public sealed class TestRunPanelTests : BunitContext
         Services.AddLowCodeFormComponents();
         Services.AddSingleton(new CalendarCatalog());
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // The read-only canvas beside the panel asks the browser for its size once rendered.
+        JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1200, 800));
     }
 
     private async Task<(IRenderedComponent<TestRunPanel> Panel, DesignerSession Session)> Open(TicketTypeDefinition definition)

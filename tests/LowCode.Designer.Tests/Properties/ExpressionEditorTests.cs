@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components.Web;
 
 namespace LowCode.Designer.Tests.Properties;
 
-public sealed class ExpressionEditorTests : DesignerComponentTest
+public sealed class ExpressionEditorTests : DesignerTest
 {
     private readonly List<string?> _reported = [];
 

@@ -8,7 +8,7 @@ using LowCode.Runtime.Definitions;
 
 namespace LowCode.Designer.Tests.Properties;
 
-public sealed class NodePropertiesTests : DesignerComponentTest
+public sealed class NodePropertiesTests : DesignerTest
 {
     private async Task<(DesignerSession Session, IRenderedComponent<NodeProperties> Panel)> SelectAsync(TicketTypeDefinition definition, DesignerSelection selection)
     {
