@@ -46,7 +46,7 @@ public sealed class DispatchScenario : IScenario
 
         var pure = await MeasureRankingAsync(host, compiled, tickets, rankings);
         var pool = $"{agents:N0} agents";
-        run.Report.Add(new Row(Title, $"pure ranking, {pool} (filter + least loaded), 1 thread: rankings / s", new Figure(pure.PerSecond, "/s", 0)));
+        run.Report.Add(new Row(Title, $"pure ranking step, {pool} (filter + least loaded), 1 thread: rankings / s", new Figure(pure.PerSecond, "/s", 0)));
 
         await CountedLoop.RunAsync(4, warmUp, n => dispatcher.DispatchAsync(compiled, tickets.Ticket(-n), tickets.Task, clock.Now));
         DispatchDecision? sample = null;
@@ -80,22 +80,18 @@ public sealed class DispatchScenario : IScenario
             "decision record and the agent grain's stored reservation, but not the ticket's own write.");
     }
 
-    /// <summary>The ranking the Dispatcher does, alone: the org snapshot's agents described with this silo's loads, then ranked.</summary>
+    /// <summary>The Dispatcher's ranking step alone (<see cref="Dispatcher.Rank"/>): pool, filter, workload as this silo sees it, order — no agent is asked.</summary>
     private static async Task<LoadResult> MeasureRankingAsync(LowCodeHost host, CompiledTicketType compiled, RepairTickets tickets, int count)
     {
         var snapshot = await host.Services.GetRequiredService<OrgDirectory>().CurrentAsync();
-        var board = host.Services.GetRequiredService<AgentLoadBoard>();
-        var calendars = host.Services.GetRequiredService<CalendarCatalog>().All;
-        var policy = host.Services.GetRequiredService<DispatchPolicies>().For(compiled, compiled.Definition.DispatchRules[0]);
+        var rule = compiled.Definition.DispatchRules[0]!;
+        var policy = host.Services.GetRequiredService<DispatchPolicies>().For(compiled, rule);
+        var dispatcher = host.Services.GetRequiredService<Dispatcher>();
         var now = host.Services.GetRequiredService<TicketClock>().Now;
-        var agents = snapshot.Agents.Values.ToArray();
         long ranked = 0;
         var result = await CountedLoop.RunAsync(1, count, n =>
         {
-            var scope = DispatchScope.For(tickets.Ticket(n), now, compiled.Plan.DefaultCalendar);
-            var ranking = CandidateRanking.Rank(policy, scope, agents.Select(a => snapshot.Describe(a, board.LoadOf(a.UserId, 0), now, calendars)),
-                id => snapshot.Agents.TryGetValue(id, out var a) ? snapshot.Describe(a, board.LoadOf(id, 0), now, calendars) : null);
-            ranked += ranking.Ranked.Count;
+            ranked += dispatcher.Rank(snapshot, compiled, rule, policy, tickets.Ticket(n), now).Ranking.Ranked.Count;
             return Task.CompletedTask;
         });
         return ranked == 0 ? throw new InvalidOperationException("The ranking found nobody: the crowd does not fit the rule.") : result;
