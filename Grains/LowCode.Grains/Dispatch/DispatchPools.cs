@@ -5,10 +5,18 @@ using LowCode.Runtime.Expressions;
 
 namespace LowCode.Grains.Dispatch;
 
-/// <summary>A rule's pool for one ticket: the agents its filter's static conditions admit, and how many it left out.</summary>
-public sealed record DispatchPool(IReadOnlyList<AgentProfile> Admitted, int Size, string Description)
+/// <summary>A rule's pool for one ticket: all its agents, those its filter's static conditions admit, and how many it left out.</summary>
+public sealed record DispatchPool(IReadOnlyList<AgentProfile> All, IReadOnlyList<AgentProfile> Admitted, string Description)
 {
-    public int LeftOut => Size - Admitted.Count;
+    public int Size => All.Count;
+    public int LeftOut => All.Count - Admitted.Count;
+
+    /// <summary>The agents left out, in pool order (worked out when asked: only a decision record with room to list them asks).</summary>
+    public IEnumerable<AgentProfile> LeftOutAgents()
+    {
+        var admitted = Admitted.ToHashSet(ReferenceEqualityComparer.Instance);
+        return All.Where(a => !admitted.Contains(a));
+    }
 }
 
 /// <summary>
@@ -39,10 +47,10 @@ public sealed class DispatchPools
         if (generation.Version != snapshot.Version) _current = generation = new Generation(snapshot.Version);
         var pool = generation.Pools.GetOrAdd(team ?? "", key => Build(snapshot, key));
         if (policy.Filter?.Prefilter is not { } prefilter || prefilter.KeyOf(scope) is not { } values)
-            return new DispatchPool(pool.Agents, pool.Agents.Length, pool.Description);
+            return new DispatchPool(pool.Agents, pool.Agents, pool.Description);
         if (generation.Admitted.Count >= MaxRemembered) generation.Admitted.Clear();
         var admitted = generation.Admitted.GetOrAdd((policy, team ?? "", values), _ => [.. pool.Agents.Where(a => prefilter.Admits(scope, snapshot.ProfileOf(a)))]);
-        return new DispatchPool(admitted, pool.Agents.Length, pool.Description);
+        return new DispatchPool(pool.Agents, admitted, pool.Description);
     }
 
     /// <summary>The agents a rule draws from: its team's members with agent profiles, or every agent.</summary>

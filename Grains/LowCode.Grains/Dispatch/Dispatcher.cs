@@ -51,7 +51,8 @@ public sealed class Dispatcher(OrgDirectory org, DispatchPolicies policies, Disp
             : 0;
         var (ranking, pool) = Rank(snapshot, compiled, rule, policy, ticket, now, rotation);
         record.Pool(pool.Description, pool.Size);
-        record.Ranked(ranking);
+        record.Ranked(ranking, pool.LeftOut == 0 ? [] : pool.LeftOutAgents()
+            .Select(agent => snapshot.Describe(agent, board.LoadOf(agent.UserId, snapshot.OpenTasks.GetValueOrDefault(agent.UserId)), now, calendars.All)));
 
         // Best first. Least loaded asks each agent to refuse if it is busier than ranked (another silo
         // dispatched meanwhile); it then goes back in the order by its true load. Those believed full are
