@@ -4,6 +4,7 @@ using LowCode.Grains.Contracts;
 using LowCode.Runtime.Definitions;
 using LowCode.Runtime.Dispatch;
 using LowCode.Runtime.Execution;
+using LowCode.Runtime.Expressions.Context;
 
 namespace LowCode.Grains.Dispatch;
 
@@ -43,16 +44,20 @@ internal sealed class DecisionRecord
         _record["poolSize"] = size;
     }
 
-    public void Ranked(Ranking ranking)
+    /// <summary>Notes the ranking; <paramref name="leftOut"/> are the agents the filter's static conditions left out (listed while there is room).</summary>
+    public void Ranked(Ranking ranking, IEnumerable<AgentInfo> leftOut)
     {
         if (ranking.Skill is not null) _record["skill"] = ranking.Skill;
-        (_considered, _passed) = (ranking.Verdicts.Count, ranking.Verdicts.Count(v => v.PassedFilter == true));
+        (_considered, _passed) = (ranking.Verdicts.Count + ranking.PrefilteredOut, ranking.Verdicts.Count(v => v.PassedFilter == true));
         _available = ranking.Verdicts.Count(v => v.Status is CandidateStatus.Eligible or CandidateStatus.Full or CandidateStatus.Delegated);
-        _record["statuses"] = ranking.Verdicts.GroupBy(v => Status(v.Status)).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => (object?)g.Count(), StringComparer.Ordinal);
-        // Listed: ranked first, then believed full, then the rest of the pool (those who passed the filter first) in
-        // id order — the first MaxListed only, so a pool of thousands costs little more than a team.
+        var statuses = ranking.Verdicts.GroupBy(v => Status(v.Status)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (ranking.PrefilteredOut > 0) statuses[Status(CandidateStatus.FilterFalse)] = statuses.GetValueOrDefault(Status(CandidateStatus.FilterFalse)) + ranking.PrefilteredOut;
+        _record["statuses"] = statuses.OrderBy(s => s.Key, StringComparer.Ordinal).ToImmutableDictionary(s => s.Key, s => (object?)s.Value, StringComparer.Ordinal);
+        // Listed: ranked first, then believed full, then the rest of the pool judged one by one (those who passed the filter
+        // first) in id order, then those the filter's static conditions left out — the first MaxListed only, so a pool of
+        // thousands costs little more than a team; the statuses count everyone.
         var placed = ranking.Ranked.Concat(ranking.Full).ToDictionary(c => c.Agent.Id, StringComparer.Ordinal);
+        var full = ranking.Full.Select(c => c.Agent.Id).ToHashSet(StringComparer.Ordinal);
         var verdicts = ranking.Verdicts.ToDictionary(v => v.Agent.Id, StringComparer.Ordinal);
         var others = ranking.Verdicts.Where(v => !placed.ContainsKey(v.Agent.Id)).ToList();
         var listed = ranking.Ranked.Concat(ranking.Full).Select(c => c.Agent.Id)
@@ -75,13 +80,19 @@ internal sealed class DecisionRecord
             {
                 var entry = Entry(id, c.Agent.Name);
                 entry["score"] = c.Score;
-                entry["rank"] = ranking.Full.Contains(c) ? null : c.Rank;
+                entry["rank"] = full.Contains(c.Agent.Id) ? null : c.Rank;
                 entry["load"] = c.Agent.OpenTasks;
                 entry["capacity"] = c.Agent.Capacity;
                 if (c.OnBehalfOf is not null) entry["onBehalfOf"] = c.OnBehalfOf;
             }
         }
-        _omitted = placed.Count + others.Count - _listOrder.Count;
+        foreach (var agent in _listOrder.Count < MaxListed ? leftOut.Take(MaxListed - _listOrder.Count) : [])
+        {
+            _listOrder.Add(agent.Id);
+            var entry = Entry(agent.Id, agent.Name);
+            (entry["filter"], entry["status"], entry["load"], entry["capacity"]) = (false, Status(CandidateStatus.FilterFalse), agent.OpenTasks, agent.Capacity);
+        }
+        _omitted = placed.Count + others.Count + ranking.PrefilteredOut - _listOrder.Count;
     }
 
     public void Attempt(RankedCandidate candidate, Reservation answer)

@@ -15,9 +15,11 @@ public sealed record DispatchDecision(string TaskId, string Summary, ImmutableDi
     public ImmutableArray<Participant> Notify { get; init; } = [];
     /// <summary>The agent whose capacity was reserved for the task (released when the task closes or moves).</summary>
     public string? Hold { get; init; }
+    /// <summary>The task leaves the person it was assigned to (they cannot hold it) and waits in <see cref="Offer"/>.</summary>
+    public bool Unassign { get; init; }
 
     public DispatchTask ToInput(DateTimeOffset at) => new(TaskId, Summary)
     {
-        Assignee = Assignee, Offer = Offer, Notify = Notify, Decision = Record, At = at, Actor = "dispatch",
+        Assignee = Assignee, Unassign = Unassign, Offer = Offer, Notify = Notify, Decision = Record, At = at, Actor = "dispatch",
     };
 }

@@ -17,7 +17,7 @@ namespace LowCode.Grains.Dispatch;
 /// one refuses (full, gone off duty) — so capacity is never exceeded however many tasks are dispatched
 /// at once. When nobody takes it, the rule's fallback applies. Every outcome carries its decision record.
 /// </summary>
-public sealed class Dispatcher(OrgDirectory org, DispatchPolicies policies, AgentLoadBoard board, CalendarCatalog calendars,
+public sealed class Dispatcher(OrgDirectory org, DispatchPolicies policies, DispatchPools pools, AgentLoadBoard board, CalendarCatalog calendars,
     IGrainFactory grains, ILogger<Dispatcher> log)
 {
     /// <summary>Candidates believed full that are still asked (stalest first) before falling back: their load may have dropped.</summary>
@@ -46,16 +46,13 @@ public sealed class Dispatcher(OrgDirectory org, DispatchPolicies policies, Agen
         if (policy.Strategy == DispatchStrategy.Queue)
             return record.Offered(rule.Team ?? rule.FallbackTeam!, "the rule offers the task to the team's queue for claiming", fallback: false);
 
-        var (pool, description) = Pool(rule, snapshot);
-        record.Pool(description, pool.Count);
-        AgentInfo Describe(AgentProfile agent) =>
-            snapshot.Describe(agent, board.LoadOf(agent.UserId, snapshot.OpenTasks.GetValueOrDefault(agent.UserId)), now, calendars.All);
         var rotation = policy.Strategy == DispatchStrategy.RoundRobin
             ? await grains.GetGrain<IRoundRobinGrain>($"{compiled.Plan.TicketType}/{rule.Key}").Next()
             : 0;
-        var ranking = CandidateRanking.Rank(policy, DispatchScope.For(ticket, now, compiled.Plan.DefaultCalendar), pool.Select(Describe),
-            id => snapshot.Agents.TryGetValue(id, out var agent) ? Describe(agent) : null, weight: 1, rotation);
-        record.Ranked(ranking);
+        var (ranking, pool) = Rank(snapshot, compiled, rule, policy, ticket, now, rotation);
+        record.Pool(pool.Description, pool.Size);
+        record.Ranked(ranking, pool.LeftOut == 0 ? [] : pool.LeftOutAgents()
+            .Select(agent => snapshot.Describe(agent, board.LoadOf(agent.UserId, snapshot.OpenTasks.GetValueOrDefault(agent.UserId)), now, calendars.All)));
 
         // Best first. Least loaded asks each agent to refuse if it is busier than ranked (another silo
         // dispatched meanwhile); it then goes back in the order by its true load. Those believed full are
@@ -83,6 +80,22 @@ public sealed class Dispatcher(OrgDirectory org, DispatchPolicies policies, Agen
                 DispatchOrder.Insert(remaining, CandidateRanking.WithLoad(policy.Strategy, candidate, answer.Load), policy.Strategy);
         }
         return await FallbackAsync(record, rule, snapshot, ticket, task, record.WhyNobody());
+    }
+
+    /// <summary>
+    /// The ranking step alone, without asking any agent: the pool the filter's static conditions admit, described with
+    /// this silo's view of their workload and availability at <paramref name="now"/>, ranked by the rule.
+    /// </summary>
+    public (Ranking Ranking, DispatchPool Pool) Rank(OrgSnapshot snapshot, CompiledTicketType compiled, DispatchRuleDefinition rule, DispatchPolicy policy,
+        TicketState ticket, DateTimeOffset now, long rotation = 0)
+    {
+        var scope = DispatchScope.For(ticket, now, compiled.Plan.DefaultCalendar);
+        var pool = pools.For(snapshot, string.IsNullOrWhiteSpace(rule.Team) ? null : rule.Team, policy, scope);
+        AgentInfo Describe(AgentProfile agent) =>
+            snapshot.Describe(agent, board.LoadOf(agent.UserId, snapshot.OpenTasks.GetValueOrDefault(agent.UserId)), now, calendars.All);
+        var ranking = CandidateRanking.Rank(policy, scope, pool.Admitted.Select(Describe),
+            id => snapshot.Agents.TryGetValue(id, out var agent) ? Describe(agent) : null, weight: 1, rotation);
+        return (ranking with { PrefilteredOut = pool.LeftOut }, pool);
     }
 
     /// <summary>A released task of a rule goes back to the rule's queue (its team, else its fallback team); null when the rule names none.</summary>

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using LowCode.Grains.Agents;
 using LowCode.Grains.Organisation;
 using LowCode.Grains.TicketTypes;
+using LowCode.Runtime.Definitions;
 using LowCode.Runtime.Execution;
 using Microsoft.Extensions.Logging;
 using TaskStatus = LowCode.Runtime.Execution.TaskStatus;
@@ -69,6 +71,21 @@ public sealed class TaskAssignments(Dispatcher dispatcher, OrgRelations relation
                 if (decision.Hold is { } agent) reserved.Add(new CapacityHold(decision.TaskId, agent));
                 Apply(decision);
             }
+
+            // People the flow names itself — a step assigned to a user, an escalation reassigning to one — hold capacity
+            // as a dispatched agent does; when they cannot, their delegate takes the task or it waits offered to them.
+            var named = result.Effects.OfType<CreateTaskEffect>().Select(c => (c.Task.Id, How: "step"))
+                .Concat(result.Effects.OfType<ReassignTaskEffect>().Where(r => r.To.Kind == ParticipantKind.User).Select(r => (Id: r.TaskId, How: "escalation")));
+            foreach (var (taskId, how) in named)
+            {
+                if (state.FindTask(taskId) is not { Status: TaskStatus.Open, Assignee: { } person } task || held.Contains(new CapacityHold(taskId, person))) continue;
+                if (how == "step" && task.Assignment.To is not { Kind: ParticipantKind.User }) continue; // dispatched or resolved above
+                var (hold, decision) = await HoldForPersonAsync(state, task, person, how);
+                if (hold is not null) { held.Add(hold); reserved.Add(hold); }
+                if (decision is null) continue;
+                if (decision.Hold is { } agent) reserved.Add(new CapacityHold(decision.TaskId, agent));
+                Apply(decision);
+            }
             return new AssignedTransition(new EngineResult(state, effects), held, reserved);
         }
         catch
@@ -76,6 +93,44 @@ public sealed class TaskAssignments(Dispatcher dispatcher, OrgRelations relation
             await ReleaseAsync(state.TicketId, reserved);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reserves the named person's capacity for the task, with dispatch's semantics: the new hold when they took it (none
+    /// when they are not an agent); otherwise a decision — their delegate (out of office), or the task taken from them and
+    /// offered to them to claim once they have room (full, off duty).
+    /// </summary>
+    private async Task<(CapacityHold? Hold, DispatchDecision? Decision)> HoldForPersonAsync(TicketState state, TaskState task, string person, string how)
+    {
+        var snapshot = await org.CurrentAsync();
+        async Task<Reservation> Reserve(string who)
+        {
+            var answer = await grains.GetGrain<IAgentGrain>(who).TryReserve(Dispatcher.TaskRef(state.TicketId, task.Id), snapshot.Agents.GetValueOrDefault(who)?.WeightOf(state.Priority) ?? 1);
+            if (answer.Outcome != ReservationOutcome.NotAnAgent) board.Observe(who, answer.Load);
+            return answer;
+        }
+        string Name(string who) => snapshot.Agents.GetValueOrDefault(who)?.Name is { Length: > 0 } name ? name : who;
+
+        var answer = await Reserve(person);
+        if (answer.Holds) return (new CapacityHold(task.Id, person), null);
+        if (answer.Outcome == ReservationOutcome.NotAnAgent) return (null, null);
+        var record = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        (record["assignment"], record["person"], record["reservation"]) = (how, person, answer.Reason);
+        if (answer.Delegate is { Length: > 0 } stand && stand != person)
+        {
+            var standing = await Reserve(stand);
+            record["delegate"] = stand;
+            record["delegateReservation"] = standing.Holds ? "reserved" : standing.Reason;
+            if (standing.Holds || standing.Outcome == ReservationOutcome.NotAnAgent)
+            {
+                record["outcome"] = "delegated";
+                return (null, new DispatchDecision(task.Id, $"{task.Name} → {Name(stand)}: {Name(person)} is {answer.Reason}; their delegate takes it", record.ToImmutable())
+                    { Assignee = stand, Hold = standing.Holds ? stand : null });
+            }
+        }
+        record["outcome"] = "offered";
+        return (null, new DispatchDecision(task.Id, $"{task.Name} offered to {Name(person)}: they cannot take it now ({answer.Reason}); they may claim it once they can", record.ToImmutable())
+            { Unassign = true, Offer = [new Participant(ParticipantKind.User, person)] });
     }
 
     /// <summary>Reserves capacity for a claim or reassignment: the refusal in words (null when the person may take it), and whether capacity is now held.</summary>

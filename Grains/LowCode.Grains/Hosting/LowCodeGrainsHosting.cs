@@ -51,6 +51,7 @@ public static class LowCodeGrainsHosting
         .AddSingleton<Organisation.IPeopleDirectory, Organisation.AnyoneExists>()
         .AddSingleton<Dispatch.AgentLoadBoard>()
         .AddSingleton<Dispatch.DispatchPolicies>()
+        .AddSingleton<Dispatch.DispatchPools>()
         .AddSingleton<Dispatch.Dispatcher>()
         .AddSingleton<Dispatch.OrgRelations>()
         .AddSingleton<Dispatch.TaskAssignments>();

@@ -41,11 +41,15 @@ public sealed class OrgSnapshot
 
     public ImmutableArray<string> TeamsOfPerson(string userId) => TeamsOf.TryGetValue(userId, out var teams) ? teams : [];
 
+    /// <summary>The agent's static side as dispatch expressions see it (skills, regions, sites, teams, capacity), shared by every dispatch.</summary>
+    public AgentInfo ProfileOf(AgentProfile agent) =>
+        _profiles.TryGetValue(agent.UserId, out var info) && ReferenceEquals(Agents[agent.UserId], agent) ? info : Profile(agent);
+
     /// <summary>The agent as dispatch expressions see them at <paramref name="now"/>, with the given workload.</summary>
     public AgentInfo Describe(AgentProfile agent, int load, DateTimeOffset now, IReadOnlyDictionary<string, BusinessCalendar> calendars)
     {
         var availability = agent.AvailabilityAt(now, calendars);
-        return (_profiles.TryGetValue(agent.UserId, out var info) && ReferenceEquals(Agents[agent.UserId], agent) ? info : Profile(agent)) with
+        return ProfileOf(agent) with
         {
             OnDuty = availability is not (Availability.OffDuty or Availability.OutsideShift),
             OutOfOffice = agent.OutOfOffice?.Covers(now) == true,

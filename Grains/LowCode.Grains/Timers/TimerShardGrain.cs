@@ -11,13 +11,14 @@ namespace LowCode.Grains.Timers;
 /// whose engine ignores a timer it no longer has: a deadline fired twice changes nothing the second time.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class TimerShardGrain(TicketReadModel readModel, TicketClock clock, TimerWakeUp wakeUp, ILogger<TimerShardGrain> log)
-    : Grain, ITimerShardGrain, IRemindable
+public sealed class TimerShardGrain(TicketReadModel readModel, TicketClock clock, TimerWakeUp wakeUp, IEnumerable<ITimerFiredObserver> observers,
+    ILogger<TimerShardGrain> log) : Grain, ITimerShardGrain, IRemindable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StaleWakeUp = TimeSpan.FromSeconds(30);
     private readonly SortedSet<(DateTimeOffset Due, string Ticket, string Timer)> _queue = [];
     private readonly Dictionary<(string Ticket, string Timer), DateTimeOffset> _due = [];
+    private readonly ITimerFiredObserver[] _observers = [.. observers];
     private ITimer? _wake;
     private DateTimeOffset? _wakeAt;
 
@@ -87,12 +88,25 @@ public sealed class TimerShardGrain(TicketReadModel readModel, TicketClock clock
         try
         {
             await GrainFactory.GetGrain<ITicketGrain>(e.Ticket).FireTimer(e.Timer);
-            return (e, true);
         }
         catch (Exception ex)
         {
             log.LogWarning(ex, "Timer {Timer} of ticket {Ticket} could not fire; retrying", e.Timer, e.Ticket);
             return (e, false);
+        }
+        Observe(e);
+        return (e, true);
+    }
+
+    /// <summary>Tells the observers a deadline was delivered; an observer's failure never makes it fire again.</summary>
+    private void Observe((DateTimeOffset Due, string Ticket, string Timer) e)
+    {
+        if (_observers.Length == 0) return;
+        var firedAt = clock.Now;
+        foreach (var observer in _observers)
+        {
+            try { observer.Fired(e.Ticket, e.Timer, e.Due, firedAt); }
+            catch (Exception ex) { log.LogWarning(ex, "Timer observer {Observer} failed for {Ticket}/{Timer}", observer.GetType().Name, e.Ticket, e.Timer); }
         }
     }
 

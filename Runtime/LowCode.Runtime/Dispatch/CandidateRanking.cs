@@ -144,9 +144,12 @@ public static class CandidateRanking
         }
         else
         {
-            ordered = [.. candidates];
-            ordered.Sort((a, b) => DispatchOrder.Compare(strategy, a, b));
+            // The share in use is worked out once per candidate, not at every comparison of the sort.
+            var keyed = candidates.ConvertAll(c => (Candidate: c, c.Utilisation));
+            keyed.Sort((a, b) => DispatchOrder.Compare(strategy, a.Candidate, a.Utilisation, b.Candidate, b.Utilisation));
+            ordered = keyed.ConvertAll(k => k.Candidate);
         }
-        return [.. ordered.Select((c, i) => c with { Rank = i + 1 })];
+        for (var i = 0; i < ordered.Count; i++) ordered[i] = ordered[i] with { Rank = i + 1 };
+        return ordered;
     }
 }

@@ -9,11 +9,15 @@ namespace LowCode.Runtime.Dispatch;
 /// </summary>
 public static class DispatchOrder
 {
-    public static int Compare(DispatchStrategy strategy, RankedCandidate a, RankedCandidate b)
+    public static int Compare(DispatchStrategy strategy, RankedCandidate a, RankedCandidate b) =>
+        Compare(strategy, a, a.Utilisation, b, b.Utilisation);
+
+    /// <summary>The same order, with each candidate's share in use already worked out.</summary>
+    public static int Compare(DispatchStrategy strategy, RankedCandidate a, decimal aUtilisation, RankedCandidate b, decimal bUtilisation)
     {
         if (strategy is DispatchStrategy.BestSkillScore or DispatchStrategy.ExpressionScore && b.Score.CompareTo(a.Score) is not 0 and var byScore)
             return byScore;
-        if (a.Utilisation.CompareTo(b.Utilisation) is not 0 and var byShare) return byShare;
+        if (aUtilisation.CompareTo(bUtilisation) is not 0 and var byShare) return byShare;
         if (a.Agent.OpenTasks.CompareTo(b.Agent.OpenTasks) is not 0 and var byLoad) return byLoad;
         return string.CompareOrdinal(a.Agent.Id, b.Agent.Id);
     }

@@ -9,4 +9,10 @@ public sealed record Ranking(IReadOnlyList<RankedCandidate> Ranked, IReadOnlyLis
 {
     /// <summary>The skill ranked by (best skill score), as the rule's skill expression gave it.</summary>
     public string? Skill { get; init; }
+
+    /// <summary>
+    /// Agents of the pool left out before ranking because a static leading condition of the filter was false for them
+    /// (<see cref="AgentPrefilter"/>): counted as filter-false, without a verdict each.
+    /// </summary>
+    public int PrefilteredOut { get; init; }
 }

@@ -8,7 +8,7 @@ internal sealed partial class Run
     private void DispatchTask(DispatchTask input)
     {
         var task = RequireOpenTask(input.TaskId);
-        var assignee = string.IsNullOrWhiteSpace(input.Assignee) ? task.Assignee : input.Assignee;
+        var assignee = !string.IsNullOrWhiteSpace(input.Assignee) ? input.Assignee : input.Unassign ? null : task.Assignee;
         var candidates = input.Offer.IsDefaultOrEmpty ? task.Candidates : input.Offer;
         ReplaceTask(task with { Assignee = assignee, Candidates = candidates });
         // The decision record goes on the timeline even when nothing changed: it says why.

@@ -65,6 +65,8 @@ public sealed record OfferTask(string TaskId, ImmutableArray<Definitions.Partici
 public sealed record DispatchTask(string TaskId, string Summary) : WorkflowInput
 {
     public string? Assignee { get; init; }
+    /// <summary>Take the task from its assignee (the person it was assigned to cannot hold it) before offering it.</summary>
+    public bool Unassign { get; init; }
     public ImmutableArray<Definitions.Participant> Offer { get; init; } = [];
     public ImmutableArray<Definitions.Participant> Notify { get; init; } = [];
 

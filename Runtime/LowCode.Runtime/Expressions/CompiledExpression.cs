@@ -9,16 +9,23 @@ public sealed class CompiledExpression
     private readonly Func<ExpressionScope, object?> _evaluate;
     private readonly Func<ExpressionScope, bool>? _test;
 
-    internal CompiledExpression(string text, Type resultType, Func<ExpressionScope, object?> evaluate, Func<ExpressionScope, bool>? test)
+    internal CompiledExpression(string text, Type resultType, Func<ExpressionScope, object?> evaluate, Func<ExpressionScope, bool>? test,
+        Func<Dispatch.AgentPrefilter?>? prefilter = null)
     {
         Text = text;
         ResultType = resultType;
         _evaluate = evaluate;
         _test = test;
+        _prefilter = new Lazy<Dispatch.AgentPrefilter?>(prefilter ?? (() => null));
     }
+
+    private readonly Lazy<Dispatch.AgentPrefilter?> _prefilter;
 
     public string Text { get; }
     public Type ResultType { get; }
+
+    /// <summary>For a boolean expression used as a dispatch filter: its leading conditions on who the agent is, if any.</summary>
+    public Dispatch.AgentPrefilter? Prefilter => _prefilter.Value;
 
     public object? Evaluate(ExpressionScope scope)
     {

@@ -102,7 +102,9 @@ public sealed class ExpressionCompiler
 
         var evaluate = Expression.Lambda<Func<ExpressionScope, object?>>(Expression.Convert(body, typeof(object)), _scope).Compile();
         var test = body.Type == typeof(bool) ? Expression.Lambda<Func<ExpressionScope, bool>>(body, _scope).Compile() : null;
-        return new ExpressionCompileResult(new CompiledExpression(text, body.Type, evaluate, test), []);
+        // Built on first use (dispatch filters only): the static leading conditions, compiled once.
+        Func<Dispatch.AgentPrefilter?>? prefilter = body.Type == typeof(bool) ? () => Dispatch.AgentPrefilter.From(body, _scope) : null;
+        return new ExpressionCompileResult(new CompiledExpression(text, body.Type, evaluate, test, prefilter), []);
     }
 
     private Expression Accessor(string method, FieldSchema field)

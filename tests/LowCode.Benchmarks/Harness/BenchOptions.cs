@@ -58,7 +58,7 @@ public sealed record BenchOptions
     public const string Usage = """
         usage: dotnet run -c Release --project tests/LowCode.Benchmarks -- [options]
           --smoke              a few seconds per scenario (CI); without it the full suite runs
-          --scenario NAME      run one scenario: engine, ceiling, durable, lifecycle, peer, dispatch, scale
+          --scenario NAME      run one scenario: engine, ceiling, durable, lifecycle, peer, dispatch, timers, scale
           --out FILE           also write the Markdown table to FILE
           --postgres CONN      Npgsql connection string of the server for PostgreSQL-mode rows (default: local postgres/postgres)
           --no-postgres        skip the PostgreSQL-mode rows

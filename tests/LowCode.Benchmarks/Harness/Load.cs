@@ -98,3 +98,34 @@ public static class OpenLoop
         return (count, finished, Stopwatch.GetElapsedTime(started, end));
     }
 }
+
+/// <summary>Closed-loop load of a fixed amount of work: N callers share <c>count</c> operations (for work that uses something up, e.g. capacity).</summary>
+public static class CountedLoop
+{
+    public static async Task<LoadResult> RunAsync(int callers, int count, Func<long, Task> operation)
+    {
+        long next = 0, ops = 0, failures = 0;
+        var latency = new Latency();
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            long n;
+            while ((n = Interlocked.Increment(ref next)) <= count)
+            {
+                var begin = Stopwatch.GetTimestamp();
+                try
+                {
+                    await operation(n);
+                    latency.RecordSince(begin);
+                    Interlocked.Increment(ref ops);
+                }
+                catch (Exception e)
+                {
+                    if (Interlocked.Increment(ref failures) <= 3) Console.Error.WriteLine($"    operation failed: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        return new LoadResult(ops, Stopwatch.GetElapsedTime(started), latency, failures);
+    }
+}

@@ -44,7 +44,8 @@ public sealed class LowCodeHost : IAsyncDisposable
     public static Task<LowCodeHost> SharedAsync(RunContext run, StorageKind kind) =>
         run.OnceAsync($"lowcode-host:{kind}", async () => run.Own(await StartAsync(await run.NewStoreAsync(kind, "lowcode"))));
 
-    public static async Task<LowCodeHost> StartAsync(Store store)
+    /// <summary>Starts a silo on <paramref name="store"/>; <paramref name="services"/> adds to its services (e.g. an observer).</summary>
+    public static async Task<LowCodeHost> StartAsync(Store store, Action<IServiceCollection>? services = null)
     {
         var storage = new StorageOptions
         {
@@ -59,7 +60,11 @@ public sealed class LowCodeHost : IAsyncDisposable
             .ConfigureLogging(logging => logging
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .AddFilter(level => level >= LogLevel.Error))
-            .UseOrleans(silo => silo.AddLowCodeGrains(storage))
+            .UseOrleans(silo =>
+            {
+                silo.AddLowCodeGrains(storage);
+                services?.Invoke(silo.Services);
+            })
             .Build();
         await host.StartAsync();
         var lowcode = new LowCodeHost(host, store);

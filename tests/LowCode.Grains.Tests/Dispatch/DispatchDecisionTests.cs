@@ -88,6 +88,21 @@ public sealed class DispatchDecisionTests(TicketCluster cluster)
     }
 
     [Fact]
+    public async Task A_pool_where_more_than_fifty_pass_lists_the_first_fifty_ranked_first()
+    {
+        var crowd = await _kit.AgentsAsync("many", 55, capacity: 5);
+        var team = _kit.Key("many");
+        await _kit.TeamAsync(team, crowd);
+        var type = await _kit.PublishAsync(new DispatchRuleDefinition("many", "Many") { Team = team, Filter = "agent.OnDuty" });
+
+        var ticket = await _kit.OpenAsync(type);
+
+        var record = (await DecisionAsync(ticket.TicketId)).After!.Value;
+        Assert.Equal(LowCode.Grains.Dispatch.DecisionRecord.MaxListed, record.GetProperty("candidates").GetArrayLength());
+        Assert.Equal((5, 55), (record.GetProperty("omitted").GetInt32(), record.GetProperty("statuses").GetProperty("eligible").GetInt32()));
+    }
+
+    [Fact]
     public async Task Out_of_office_agents_work_goes_to_their_delegate_and_the_record_says_so()
     {
         var (li, wang) = (_kit.Key("li"), _kit.Key("wang"));

@@ -44,14 +44,19 @@ internal sealed class DispatchKit(TicketCluster cluster)
         Ok(await Org.SaveTeamAsync(key, new TeamChange { Name = $"Team {key}", Members = [.. members], Lead = lead }, create: true, "test"));
 
     /// <summary>Publishes a type whose one step ("work", left by "done") is assigned by <paramref name="rule"/>; form: Site and Category.</summary>
-    public async Task<string> PublishAsync(DispatchRuleDefinition rule)
+    public Task<string> PublishAsync(DispatchRuleDefinition rule, string escalations = "[]") =>
+        PublishAsync($$"""{ "rule": "{{rule.Key}}" }""", escalations, [rule]);
+
+    /// <summary>Publishes a type whose one step is assigned as <paramref name="assignment"/> (JSON) says, with the step's <paramref name="escalations"/> (JSON).</summary>
+    public async Task<string> PublishAsync(string assignment, string escalations = "[]", List<DispatchRuleDefinition>? rules = null)
     {
         var key = Key("type");
         var workflow = LowCodeJson.Deserialize($$"""
             {
               "nodes": [
                 { "kind": "start", "id": "start" },
-                { "kind": "userTask", "id": "work", "name": "维修 Work", "assignment": { "rule": "{{rule.Key}}" }, "actions": [ { "key": "done", "label": "Done" } ] },
+                { "kind": "userTask", "id": "work", "name": "维修 Work", "assignment": {{assignment}}, "escalations": {{escalations}},
+                  "actions": [ { "key": "done", "label": "Done" } ] },
                 { "kind": "end", "id": "end", "resolution": "resolved" } ],
               "connections": [
                 { "source": { "node": "start", "port": "out" }, "target": { "node": "work" } },
@@ -65,7 +70,7 @@ internal sealed class DispatchKit(TicketCluster cluster)
                 { "sections": [ { "key": "main", "title": "Main", "fields": [
                   { "key": "Site", "label": "Site", "type": "text" }, { "key": "Category", "label": "Category", "type": "text" } ] } ] }
                 """).Schema!,
-            DispatchRules = [rule], Workflow = workflow,
+            DispatchRules = rules ?? [], Workflow = workflow,
         };
         var grain = cluster.Grains.GetGrain<ITicketTypeGrain>(key);
         Assert.True((await grain.Create(definition, "test")).Succeeded);

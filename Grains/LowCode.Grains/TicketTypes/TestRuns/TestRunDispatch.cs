@@ -47,7 +47,7 @@ internal sealed class TestRunDispatch(TicketTypeDefinition definition, Execution
         var ranking = CandidateRanking.Rank(policy, DispatchScope.For(ticket, now, plan.DefaultCalendar),
             pool.Select(a => snapshot.Describe(a, loadOf(a.UserId), now, calendars)),
             id => snapshot.Agents.TryGetValue(id, out var agent) ? snapshot.Describe(agent, loadOf(id), now, calendars) : null, weight: 1, rotation);
-        record.Ranked(ranking);
+        record.Ranked(ranking, []); // the whole sample pool is judged one by one (no static pre-filter here)
 
         for (var i = 0; i < ranking.Ranked.Count; i++)
         {
