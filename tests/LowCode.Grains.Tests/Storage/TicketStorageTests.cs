@@ -5,6 +5,9 @@ using LowCode.Grains.Tickets;
 using LowCode.Runtime.Execution;
 using LowCode.Runtime.Expressions.Context;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Storage;
 using Xunit;
 
@@ -165,6 +168,31 @@ public abstract class TicketStorageTests(TicketStore store)
         read.State!.Notes.Add("reopened");
         await store.Storage.WriteStateAsync(Notes, id, read);
         Assert.Equal(3, (await RowAsync(Notes, id))?.Version);
+    }
+
+    [Fact]
+    public async Task Recovery_finds_the_tickets_whose_stored_outbox_is_not_empty_in_both_tables()
+    {
+        TicketGrainState Stored(TicketState ticket, bool pending) => new()
+        {
+            Ticket = ticket,
+            Outbox = pending ? [new TimelineEffect(ticket.TicketId, 1, new TimelineEntry(TimelineKind.Created, DateTimeOffset.UnixEpoch, "u-zhang", "opened"))] : [],
+        };
+        var (pending, done, legacyPending, moved) = (Ticket(false), Ticket(false), Ticket(false), Ticket(false));
+        await store.Storage.WriteStateAsync("ticket", TicketGrain(pending.TicketId), new GrainState<TicketGrainState>(Stored(pending, true)));
+        await store.Storage.WriteStateAsync("ticket", TicketGrain(done.TicketId), new GrainState<TicketGrainState>(Stored(done, false)));
+        await store.Legacy.WriteStateAsync("ticket", TicketGrain(legacyPending.TicketId), new GrainState<TicketGrainState>(Stored(legacyPending, true)));
+        var old = new GrainState<TicketGrainState>(Stored(moved, true));
+        await store.Legacy.WriteStateAsync("ticket", TicketGrain(moved.TicketId), old);
+        await store.Storage.WriteStateAsync("ticket", TicketGrain(moved.TicketId),
+            new GrainState<TicketGrainState>(Stored(moved, false)) { ETag = StoredVersion.FromLegacy(old.ETag) }); // its effects were performed since
+
+        var recovery = new TicketRecovery(store.Database, Options.Create(new ClusterOptions { ServiceId = store.ServiceId }),
+            store.Services.GetRequiredService<IGrainFactory>(), NullLogger<TicketRecovery>.Instance);
+        var mine = new[] { pending, done, legacyPending, moved }.Select(t => t.TicketId).ToHashSet();
+        var found = (await recovery.PendingAsync()).Where(mine.Contains).Order().ToList();
+
+        Assert.Equal(new[] { pending.TicketId, legacyPending.TicketId }.Order(), found);
     }
 
     private TicketState Ticket(bool broken)
