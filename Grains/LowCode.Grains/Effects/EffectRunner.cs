@@ -13,15 +13,16 @@ namespace LowCode.Grains.Effects;
 public sealed record EffectContext(string TicketId, TicketState Ticket, ParentLink? Parent, IGrainFactory Grains);
 
 /// <summary>
-/// Performs a ticket's outbox after its state is stored: the read model (group-committed with other tickets'), the
-/// timer scheduler, child tickets, the parent's wake-up, and outbound HTTP calls. Every step is safe
+/// Performs a ticket's outbox after its state is stored: the read model (unless it was written with the state;
+/// group-committed with other writes), the timer scheduler, child tickets, the parent's wake-up, and outbound HTTP calls. Every step is safe
 /// to repeat: upserts, set semantics, idempotent creates, and an Idempotency-Key on HTTP calls.
 /// </summary>
 public sealed class EffectRunner(ProjectionBatcher projections, IHttpClientFactory http, ILogger<EffectRunner> log)
 {
-    public async Task PerformAsync(EffectContext context, IReadOnlyList<WorkflowEffect> outbox)
+    /// <param name="projected">True when the read model was written in the same transaction as the state that holds this outbox.</param>
+    public async Task PerformAsync(EffectContext context, IReadOnlyList<WorkflowEffect> outbox, bool projected = false)
     {
-        await projections.ProjectAsync(context.Ticket, context.Parent, outbox);
+        if (!projected) await projections.ProjectAsync(context.Ticket, context.Parent, outbox);
 
         var armed = context.Ticket.Timers.Select(t => t.Id).ToHashSet();
         var shard = context.Grains.GetGrain<ITimerShardGrain>(TicketReadModel.ShardOf(context.TicketId));

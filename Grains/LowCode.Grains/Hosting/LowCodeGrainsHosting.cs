@@ -23,7 +23,6 @@ public static class LowCodeGrainsHosting
         // Failure detection (e.g. LowCode:Membership:ProbeTimeout, :NumMissedProbesLimit) — Orleans' defaults otherwise.
         services.Configure<Orleans.Configuration.ClusterMembershipOptions>(silo.Configuration.GetSection("LowCode:Membership"));
         services.AddLowCodeSerialization();
-        services.AddSingleton(new LowCodeDatabase(storage.Kind, storage.ConnectionString));
         services.AddSingleton<TicketReadModel>();
         services.AddSingleton<ProjectionBatcher>();
         services.AddSingleton<AttachmentCatalog>();

@@ -1,4 +1,9 @@
 using System.Net;
+using LowCode.Grains.ReadModel;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -10,6 +15,9 @@ public static class SiloStorageExtensions
 {
     /// <summary>The grain storage tickets declare: <c>[PersistentState("ticket", TicketStorage)]</c>.</summary>
     public const string TicketStorage = "tickets";
+
+    /// <summary>Orleans' ADO.NET storage over the table earlier versions kept "tickets" in; read-only fallback of <see cref="LowCodeGrainStorage"/>.</summary>
+    internal const string LegacyTicketStorage = "tickets-orleans-adonet";
 
     // Orleans maps the invariant "System.Data.SQLite" to Microsoft.Data.Sqlite.SqliteFactory by
     // reflection (Assembly.Load + the static Instance field), so no DbProviderFactories
@@ -42,7 +50,8 @@ public static class SiloStorageExtensions
         // State is stored as plain System.Text.Json. The Orleans default (Newtonsoft with
         // assembly-qualified type names) cannot be switched later without making stored rows unreadable.
         silo.UseSystemTextJsonGrainStorageSerializer();
-        silo.AddAdoNetGrainStorage(TicketStorage, storage => (storage.Invariant, storage.ConnectionString) = (invariant, connectionString));
+        silo.AddAdoNetGrainStorage(LegacyTicketStorage, storage => (storage.Invariant, storage.ConnectionString) = (invariant, connectionString));
+        silo.AddTicketStorage(kind, connectionString);
         silo.AddAdoNetGrainStorageAsDefault(storage => (storage.Invariant, storage.ConnectionString) = (invariant, connectionString));
 
         if (!options.ConfigureClustering)
@@ -64,6 +73,23 @@ public static class SiloStorageExtensions
 
         silo.Services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
         return silo;
+    }
+
+    /// <summary>
+    /// "tickets" is <see cref="LowCodeGrainStorage"/>: one group-commit writer per silo, ticket state and its read
+    /// model in one transaction. The default storage (other grains) stays Orleans' ADO.NET provider.
+    /// </summary>
+    private static void AddTicketStorage(this ISiloBuilder silo, StorageKind kind, string connectionString)
+    {
+        silo.Services.TryAddSingleton(new LowCodeDatabase(kind, connectionString));
+        silo.Services.TryAddSingleton<GroupCommit>();
+        silo.Services.AddKeyedSingleton<IGrainStorage>(TicketStorage, (sp, _) => new LowCodeGrainStorage(
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            sp.GetRequiredService<GroupCommit>(),
+            sp.GetRequiredService<LowCodeDatabase>(),
+            sp.GetRequiredService<IGrainStorageSerializer>(),
+            sp.GetRequiredService<IActivatorProvider>(),
+            sp.GetRequiredKeyedService<IGrainStorage>(LegacyTicketStorage)));
     }
 
     private static void Validate(StorageOptions options)

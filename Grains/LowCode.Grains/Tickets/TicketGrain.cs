@@ -14,8 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace LowCode.Grains.Tickets;
 
 /// <summary>
-/// A ticket as a grain. Every command: run the engine, store state and outbox in one write (only
-/// then is the caller answered), then perform the outbox. A crash after the write leaves the outbox
+/// A ticket as a grain. Every command: run the engine, store state, outbox and read-model projection in one
+/// transaction (only then is the caller answered), then perform the rest of the outbox. A crash after the write leaves the outbox
 /// stored, and it is performed again when the grain next activates; effects are idempotent.
 /// Tasks a transition opens are assigned before that write (<see cref="TaskAssignments"/>), so the
 /// dispatch decision is stored with the step that created the task.
@@ -160,27 +160,34 @@ public sealed class TicketGrain(
         }
         S.Ticket = result.State;
         S.Outbox.AddRange(result.Effects);
+        S.ProjectWithNextWrite = true; // the read model is written in the same transaction as the state
         try
         {
-            await state.WriteStateAsync(); // durable from here: the caller may be told
+            await state.WriteStateAsync(); // durable from here, read model included: the caller may be told
         }
         catch
         {
-            // Not stored: give back the capacity this transition reserved, and reload the stored state on next use.
+            // Not stored (neither state nor read model): give back the capacity this transition reserved, and
+            // reload the stored state on next use.
             await assignments.ReleaseAsync(Id, reserved);
             DeactivateOnIdle();
             throw;
         }
-        await PerformOutbox();
+        finally
+        {
+            S.ProjectWithNextWrite = false;
+        }
+        await PerformOutbox(projected: true);
         if (S.Holds.Count > 0) S.Holds = await assignments.SettleAsync(S.Ticket, S.Holds);
         return CommandOutcome<TicketSnapshot>.Ok(Snapshot());
     }
 
-    private async Task PerformOutbox()
+    /// <param name="projected">The read model already holds this outbox (written with the state); otherwise it is projected first.</param>
+    private async Task PerformOutbox(bool projected = false)
     {
         try
         {
-            await effects.PerformAsync(new EffectContext(Id, S.Ticket!, S.Parent, GrainFactory), S.Outbox);
+            await effects.PerformAsync(new EffectContext(Id, S.Ticket!, S.Parent, GrainFactory), S.Outbox, projected);
             S.Outbox.Clear();
         }
         catch (Exception e)

@@ -38,19 +38,34 @@ public sealed class TicketRecovery(LowCodeDatabase database, IOptions<ClusterOpt
         }
     }
 
-    /// <summary>Ids of stored tickets whose outbox is not empty (the JSON state is read in the database).</summary>
+    /// <summary>
+    /// Ids of stored tickets whose outbox is not empty (the JSON state is read in the database): rows of
+    /// lc_grain_state, and rows earlier versions left in Orleans' table that have not moved yet.
+    /// </summary>
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct = default)
     {
         var sql = database.Kind == StorageKind.Postgres
             ? """
-              SELECT grainidextensionstring FROM orleansstorage
-              WHERE serviceid = @service AND graintypestring = 'ticket' AND payloadbinary IS NOT NULL
-                AND jsonb_array_length(convert_from(payloadbinary, 'UTF8')::jsonb -> 'Outbox') > 0
+              SELECT substr(grain_id, 8) FROM lc_grain_state
+              WHERE service_id = @service AND grain_type = 'ticket' AND grain_id LIKE 'ticket/%' AND state IS NOT NULL
+                AND jsonb_array_length(state::jsonb -> 'Outbox') > 0
+              UNION
+              SELECT o.grainidextensionstring FROM orleansstorage o
+              WHERE o.serviceid = @service AND o.graintypestring = 'ticket' AND o.payloadbinary IS NOT NULL
+                AND jsonb_array_length(convert_from(o.payloadbinary, 'UTF8')::jsonb -> 'Outbox') > 0
+                AND NOT EXISTS (SELECT 1 FROM lc_grain_state g WHERE g.service_id = o.serviceid AND g.grain_type = 'ticket'
+                                AND g.grain_id = 'ticket/' || o.grainidextensionstring)
               """
             : """
-              SELECT GrainIdExtensionString FROM OrleansStorage
-              WHERE ServiceId = @service AND GrainTypeString = 'ticket' AND PayloadBinary IS NOT NULL
-                AND json_array_length(CAST(PayloadBinary AS TEXT), '$.Outbox') > 0
+              SELECT substr(grain_id, 8) FROM lc_grain_state
+              WHERE service_id = @service AND grain_type = 'ticket' AND grain_id LIKE 'ticket/%' AND state IS NOT NULL
+                AND json_array_length(state, '$.Outbox') > 0
+              UNION
+              SELECT o.GrainIdExtensionString FROM OrleansStorage o
+              WHERE o.ServiceId = @service AND o.GrainTypeString = 'ticket' AND o.PayloadBinary IS NOT NULL
+                AND json_array_length(CAST(o.PayloadBinary AS TEXT), '$.Outbox') > 0
+                AND NOT EXISTS (SELECT 1 FROM lc_grain_state g WHERE g.service_id = o.ServiceId AND g.grain_type = 'ticket'
+                                AND g.grain_id = 'ticket/' || o.GrainIdExtensionString)
               """;
         await using var connection = await database.OpenAsync(ct);
         await using var command = Command(connection, sql, null, ("@service", cluster.Value.ServiceId));

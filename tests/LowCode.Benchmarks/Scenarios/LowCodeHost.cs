@@ -94,13 +94,14 @@ public sealed class LowCodeHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Grain state writes so far: the sum of the ETag versions in the Orleans storage table (1 when a row
-    /// is inserted, +1 per update), so commits minus this delta are the other commits (read model).
+    /// Grain state writes so far: the sum of the ETag versions in lc_grain_state, the "tickets" storage (1 when
+    /// a row is inserted, +1 per update). Since the read model is written in the same transaction, state
+    /// writes can exceed commits under load (group commit).
     /// </summary>
     public async Task<long> StateWritesAsync()
     {
         await using var connection = await ReadModel.Database.OpenAsync();
-        await using var command = LowCodeDatabase.Command(connection, "SELECT COALESCE(SUM(Version), 0) FROM OrleansStorage");
+        await using var command = LowCodeDatabase.Command(connection, "SELECT COALESCE(SUM(version), 0) FROM lc_grain_state");
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 

@@ -41,7 +41,8 @@ public sealed class ProjectionBatcherTests : IAsyncLifetime
     [Fact]
     public async Task Two_hundred_tickets_projected_at_once_are_all_in_the_read_model()
     {
-        await using var batcher = new ProjectionBatcher(_database, NullLogger<ProjectionBatcher>.Instance);
+        await using var writer = new GroupCommit(_database, NullLogger<GroupCommit>.Instance);
+        var batcher = new ProjectionBatcher(writer);
         var ids = Enumerable.Range(0, 200).Select(i => $"T-{i:000}").ToList();
 
         await Task.WhenAll(ids.Select(id => Task.Run(() => batcher.ProjectAsync(Ticket(id), null, [Entry(id, 1)]))));
@@ -56,7 +57,8 @@ public sealed class ProjectionBatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_projection_that_fails_fails_alone_and_the_others_in_its_batch_commit()
     {
-        await using var batcher = new ProjectionBatcher(_database, NullLogger<ProjectionBatcher>.Instance);
+        await using var writer = new GroupCommit(_database, NullLogger<GroupCommit>.Instance);
+        var batcher = new ProjectionBatcher(writer);
         var broken = Ticket("T-broken") with { TicketType = null! }; // the ticket row's type may not be null
 
         var good = Enumerable.Range(0, 20).Select(i => batcher.ProjectAsync(Ticket($"T-{i}"), null, [Entry($"T-{i}", 1)])).ToList();
@@ -73,7 +75,8 @@ public sealed class ProjectionBatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_later_state_of_the_same_ticket_wins_whatever_order_the_batch_holds()
     {
-        await using var batcher = new ProjectionBatcher(_database, NullLogger<ProjectionBatcher>.Instance);
+        await using var writer = new GroupCommit(_database, NullLogger<GroupCommit>.Instance);
+        var batcher = new ProjectionBatcher(writer);
 
         var newer = batcher.ProjectAsync(Ticket("T-1", sequence: 5) with { Title = "newer" }, null, []);
         var older = batcher.ProjectAsync(Ticket("T-1", sequence: 3) with { Title = "older" }, null, []);

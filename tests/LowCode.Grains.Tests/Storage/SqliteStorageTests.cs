@@ -51,7 +51,7 @@ public sealed class SqliteStorageTests : IDisposable
 
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
-        var payload = (byte[])(await ScalarAsync(connection, "SELECT PayloadBinary FROM OrleansStorage"))!;
+        var payload = (string)(await ScalarAsync(connection, "SELECT state FROM lc_grain_state"))!;
         using var json = JsonDocument.Parse(payload);
         Assert.Equal(["notes"], json.RootElement.EnumerateObject().Select(p => p.Name.ToLowerInvariant()));
     }

@@ -42,6 +42,7 @@ internal static class TestPostgres
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             DELETE FROM OrleansStorage WHERE ServiceId = @service;
+            DELETE FROM lc_grain_state WHERE service_id = @service;
             DELETE FROM OrleansRemindersTable WHERE ServiceId = @service;
             DELETE FROM OrleansMembershipTable WHERE DeploymentId = @cluster;
             DELETE FROM OrleansMembershipVersionTable WHERE DeploymentId = @cluster;

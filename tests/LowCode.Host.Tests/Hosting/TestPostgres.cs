@@ -49,6 +49,7 @@ public static class TestPostgres
         var statements = new[]
         {
             "DELETE FROM OrleansStorage WHERE ServiceId = @service",
+            "DELETE FROM lc_grain_state WHERE service_id = @service",
             "DELETE FROM OrleansRemindersTable WHERE ServiceId = @service",
             "DELETE FROM OrleansMembershipTable WHERE DeploymentId = @cluster",
             "DELETE FROM OrleansMembershipVersionTable WHERE DeploymentId = @cluster",

@@ -115,3 +115,19 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
     SELECT NULL AS NewGrainStateVersion WHERE changes() = 0;
 ')
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+-- LowCode's own grain storage for the "tickets" storage (LowCodeGrainStorage): one row per grain
+-- state, written by the silo's group-commit writer in the same transaction as the read-model rows
+-- the state brings along. version is the ETag (1 on insert, +1 per write or clear); state is the
+-- System.Text.Json document, NULL after ClearStateAsync. Rows stored by earlier versions in
+-- OrleansStorage are read when a grain has no row here, and move here on its next write.
+CREATE TABLE IF NOT EXISTS lc_grain_state
+(
+    service_id TEXT    NOT NULL,
+    grain_type TEXT    NOT NULL, -- the state name ([PersistentState("ticket", ...)])
+    grain_id   TEXT    NOT NULL, -- the grain id as Orleans prints it: "ticket/T-1"
+    version    INTEGER NOT NULL,
+    state      TEXT    NULL,
+    updated_at INTEGER NOT NULL, -- Unix milliseconds, informational
+    PRIMARY KEY (service_id, grain_type, grain_id)
+);
