@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Orleans;
 using Xunit;
+using static LowCode.Browser.Tests.CanvasMouse;
 using static Microsoft.Playwright.Assertions;
 
 namespace LowCode.Browser.Tests;
@@ -63,36 +64,5 @@ public sealed class DesignerCanvasTests(BrowserHost host)
         var outcome = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITicketTypeGrain>(key).Create(definition, "u-zhou");
         Assert.True(outcome.Succeeded, outcome.Message);
         return key;
-    }
-
-    /// <summary>The step's top in diagram coordinates, as the library writes it on the node's element.</summary>
-    private static async Task<double> TopAsync(ILocator node) =>
-        await node.EvaluateAsync<double>("e => parseFloat(e.style.top)");
-
-    /// <summary>Waits (Playwright's own polling, up to its timeout) until the step's top is within a pixel of <paramref name="top"/>.</summary>
-    private static Task WaitForTopAsync(IPage page, string nodeId, double top) =>
-        page.WaitForFunctionAsync("([id, top]) => Math.abs(parseFloat(document.querySelector(`.diagram-node[data-node-id='${id}']`).style.top) - top) <= 1",
-            new object[] { nodeId, top });
-
-    private static async Task DragAsync(IPage page, ILocator from, ILocator to)
-    {
-        var target = (await to.BoundingBoxAsync())!;
-        await DragToPointAsync(page, from, target.X + target.Width / 2, target.Y + target.Height / 2);
-    }
-
-    private static async Task DragByAsync(IPage page, ILocator from, float dx, float dy)
-    {
-        var box = (await from.BoundingBoxAsync())!;
-        await DragToPointAsync(page, from, box.X + box.Width / 2 + dx, box.Y + box.Height / 2 + dy);
-    }
-
-    /// <summary>A real mouse drag (pointer down, several moves, up), which is what the diagram library listens to.</summary>
-    private static async Task DragToPointAsync(IPage page, ILocator from, float x, float y)
-    {
-        var box = (await from.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(x, y, new MouseMoveOptions { Steps = 10 });
-        await page.Mouse.UpAsync();
     }
 }

@@ -10,6 +10,7 @@ using LowCode.Grains.TicketTypes;
 using LowCode.Runtime.Execution;
 using LowCode.Runtime.Json;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace LowCode.Grains.Tickets;
 
@@ -40,7 +41,31 @@ public sealed class TicketGrain(
         if (S.Ticket is not null && S.Outbox.Count == 0 && state.RecordExists) await state.WriteStateAsync(ct);
     }
 
-    public async Task<CommandOutcome<TicketSnapshot>> Create(CreateTicket command)
+    public Task<CommandOutcome<TicketSnapshot>> Create(CreateTicket command) => WithFreshState(() => CreateOnce(command));
+
+    public Task<CommandOutcome<TicketSnapshot>> Apply(WorkflowInput input) => WithFreshState(() => ApplyOnce(input));
+
+    public Task<CommandOutcome<TicketSnapshot>> Comment(TicketComment comment) => WithFreshState(() => CommentOnce(comment));
+
+    /// <summary>
+    /// Runs a command; when its write is refused because another activation of this ticket wrote since this one read
+    /// (two can briefly coexist while a cluster changes membership), reloads the stored state and decides again, once.
+    /// </summary>
+    private async Task<CommandOutcome<TicketSnapshot>> WithFreshState(Func<Task<CommandOutcome<TicketSnapshot>>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (InconsistentStateException e)
+        {
+            log.LogInformation("Ticket {Ticket} was written elsewhere since it was read ({Reason}); deciding again on the stored state", Id, e.Message);
+            await state.ReadStateAsync();
+            return await command();
+        }
+    }
+
+    private async Task<CommandOutcome<TicketSnapshot>> CreateOnce(CreateTicket command)
     {
         var fingerprint = $"{command.TicketType}|{JsonSerializer.Serialize(command.Form, LowCodeJson.Options)}";
         if (S.Ticket is not null)
@@ -83,7 +108,7 @@ public sealed class TicketGrain(
         return await Commit(AttachmentTimeline.With(result, Id, submission.NewAttachments, command.Actor, clock.Now, null), compiled, input);
     }
 
-    public async Task<CommandOutcome<TicketSnapshot>> Apply(WorkflowInput input)
+    private async Task<CommandOutcome<TicketSnapshot>> ApplyOnce(WorkflowInput input)
     {
         if (S.Ticket is null) return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket {Id} does not exist.");
         var compiled = await plans.GetAsync(S.Ticket.TicketType, S.Ticket.Version);
@@ -115,7 +140,7 @@ public sealed class TicketGrain(
         return await Commit(result, compiled, input);
     }
 
-    public async Task<CommandOutcome<TicketSnapshot>> Comment(TicketComment comment)
+    private async Task<CommandOutcome<TicketSnapshot>> CommentOnce(TicketComment comment)
     {
         if (S.Ticket is null) return CommandOutcome<TicketSnapshot>.Fail(CommandError.NotFound, $"Ticket {Id} does not exist.");
         if (string.IsNullOrWhiteSpace(comment.Text))

@@ -50,7 +50,16 @@ public sealed class PeopleService(UserManager<LowCodeUser> users, IdentityDb db,
                     Add(problems, "password", error.Description);
         if (problems.Count > 0) return Invalid(problems);
         Apply(user, change);
-        var created = await users.CreateAsync(user, request.Password!);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, request.Password!);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone created the same user name between the check above and this insert: the unique index refused it.
+            return CommandOutcome<UserView>.Fail(CommandError.Conflict, $"The user name '{userName}' is taken.");
+        }
         if (!created.Succeeded) return Invalid([.. created.Errors.Select(e => new ValidationProblem("invalid-field", e.Description) { Path = "userName" })]);
         await SetRolesAsync(user, change);
         return CommandOutcome<UserView>.Ok((await ViewAsync(user, ct))!);

@@ -29,6 +29,38 @@ public sealed class TicketGrainTests(TicketCluster cluster)
         return (grain, outcome.Value!.State);
     }
 
+    [Fact]
+    public async Task A_write_refused_because_another_activation_wrote_first_is_decided_again_on_the_stored_state()
+    {
+        var (grain, state) = await Open("equipment-repair", Repair);
+        var repair = state.OpenTasks.Single(t => t.NodeId == "repair");
+
+        // Another activation of the same ticket (two can coexist briefly while a cluster changes membership) stores
+        // this ticket with the repair already done: this activation's ETag is now stale.
+        var done = await grain.Apply(new CompleteTask(repair.Id, "repaired") { Actor = "agent" });
+        Assert.True(done.Succeeded, done.Message);
+        var storedJson = await StoredStateAsync(grain.GetPrimaryKeyString());
+        await using (var connection = await ReadModel.Database.OpenAsync())
+        await using (var bump = LowCodeDatabase.Command(connection,
+            "UPDATE lc_grain_state SET version = version + 1 WHERE grain_id LIKE @id", null, ("@id", "%" + grain.GetPrimaryKeyString())))
+            Assert.Equal(1, await bump.ExecuteNonQueryAsync());
+
+        // The next command's write is refused by the ETag check; the grain reloads and decides on what is stored.
+        var check = (await grain.Get())!.State.OpenTasks.Single(t => t.NodeId == "qualityCheck");
+        var passed = await grain.Apply(new CompleteTask(check.Id, "pass") { Actor = "inspector" });
+
+        Assert.True(passed.Succeeded, passed.Message);
+        Assert.True(passed.Value!.State.IsClosed);
+        Assert.NotEqual(storedJson, await StoredStateAsync(grain.GetPrimaryKeyString()));
+    }
+
+    private async Task<string> StoredStateAsync(string ticketId)
+    {
+        await using var connection = await ReadModel.Database.OpenAsync();
+        await using var read = LowCodeDatabase.Command(connection, "SELECT state FROM lc_grain_state WHERE grain_id LIKE @id", null, ("@id", "%" + ticketId));
+        return (string)(await read.ExecuteScalarAsync())!;
+    }
+
     private static async Task<TicketState> Complete(ITicketGrain grain, string node, string action, string? comment = null)
     {
         var state = (await grain.Get())!.State;
