@@ -26,7 +26,7 @@ public sealed class DesignerJourneyTests(BrowserHost host)
     {
         var key = $"purchase-{Guid.NewGuid():N}"[..17];
         var page = await host.SignInAsync("analyst", "/designer");
-        await page.SetViewportSizeAsync(1600, 1000);
+        await page.SetViewportSizeAsync(1920, 1080); // room on the canvas for the whole flow at zoom 1
 
         await CreateTypeAsync(page, key);
         await DesignFormAsync(page);
@@ -58,9 +58,11 @@ public sealed class DesignerJourneyTests(BrowserHost host)
         await SetFieldAsync(page, "Money1", "Amount", "金额 Amount");
         await page.Locator("[data-panel=field-properties] [data-prop=required]").CheckAsync();
 
-        await page.Locator("[data-palette-field=text]").DragToAsync(section);
+        await page.Locator("[data-palette-field=text]").DragToAsync(section.Locator(".fd-drop-hint")); // below the amount
         await Expect(page.Locator("[data-form-field=Text1]")).ToBeVisibleAsync();
         await SetFieldAsync(page, "Text1", "Purpose", "用途 Purpose");
+        await Expect(section.Locator("[data-form-field]").First).ToHaveAttributeAsync("data-form-field", "Amount");
+        await Expect(section.Locator("[data-form-field]").Last).ToHaveAttributeAsync("data-form-field", "Purpose");
 
         var preview = page.Locator("[data-panel=form-preview]");
         await Expect(preview.Locator("label[for=preview-Amount]")).ToContainTextAsync("金额 Amount");
@@ -137,7 +139,7 @@ public sealed class DesignerJourneyTests(BrowserHost host)
         var rule = task.Locator("[data-dispatch-rule=rule-1]");
         await Commit(rule.Locator("[data-property='dispatchRules[0].team'] input"), "finance");
         await rule.Locator("[data-property='dispatchRules[0].strategy'] select").SelectOptionAsync("leastLoaded");
-        await Expect(Node(page, "userTask1").Locator("[data-field=assignee]")).ToContainTextAsync("rule-1 · finance · leastLoaded");
+        await Expect(Node(page, "userTask1").Locator("[data-field=assignee]")).ToContainTextAsync(new Regex("rule-1.*finance.*leastLoaded"));
     }
 
     /// <summary>Validate lists the unreachable second end; clicking the problem selects it; connecting it fixes the flow.</summary>
@@ -163,6 +165,8 @@ public sealed class DesignerJourneyTests(BrowserHost host)
         await Expect(page.Locator("[data-empty=problems]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-field=problem-count]")).ToHaveTextAsync("0");
         await Expect(page.Locator("g[data-link]")).ToHaveCountAsync(8);
+        await page.Locator("[data-action=fit]").ClickAsync(); // the problem list brought the end into view; show the whole flow
+        await Expect(Node(page, "start")).ToBeInViewportAsync();
         await page.Locator("[data-panel=workflow-canvas]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserHost.Artifacts, "designer-journey-canvas.png") });
     }
 
@@ -185,6 +189,7 @@ public sealed class DesignerJourneyTests(BrowserHost host)
         await Expect(run.Locator("[data-waiting-tasks] article")).ToHaveCountAsync(0);
         await Expect(Node(page, "approval2").Locator(".flow-node")).Not.ToHaveAttributeAsync("data-run", new Regex("."));
         await Expect(run.Locator("[data-step-log] li[data-node=approval1]").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.Artifacts, "designer-journey-testrun.png"), FullPage = true });
 
         await run.Locator("[data-action=reset]").ClickAsync();
         await StartRunAsync(page, amount: "100");

@@ -26,6 +26,7 @@ public sealed class FlowCanvasController : IDisposable
     private readonly HashSet<FlowNodeModel> _moved = [];
     private TicketTypeDefinition? _shown;
     private object? _shownProblems, _shownRun;
+    private DesignerSelection? _seenSelection;
     private bool _selectionTouched;
     private int _pastes;
 
@@ -237,10 +238,17 @@ public sealed class FlowCanvasController : IDisposable
         _sync.Sync(_session.Definition, CanvasDecorations.Of(_session), ReadOnly);
     }
 
-    /// <summary>Shows a selection made elsewhere (the problem list) and brings its first step into view.</summary>
+    /// <summary>
+    /// Shows a selection made elsewhere (the problem list) and brings its first step into view. Any other change of
+    /// the session (an edit, a re-check finishing) only puts back a selection a rebuilt step lost: it neither moves
+    /// the view nor undoes a selection the analyst is making with the pointer (the session hears of that on pointer up).
+    /// </summary>
     private void SelectFromSession(bool center)
     {
         var wanted = _session.Selection;
+        var isNew = !ReferenceEquals(wanted, _seenSelection);
+        _seenSelection = wanted;
+        if (!isNew && _selectionTouched) return;
         if (wanted is not (NodeSelection or ConnectionSelection) || SameSelection(wanted, CurrentSelection())) return;
         Diagram.Batch(() =>
         {
@@ -248,7 +256,7 @@ public sealed class FlowCanvasController : IDisposable
             foreach (var model in ModelsOf(wanted)) Diagram.SelectModel(model, unselectOthers: false);
         });
         _selectionTouched = false;
-        if (center && ModelsOf(wanted).OfType<FlowNodeModel>().FirstOrDefault() is { } first) CenterOn(first);
+        if (center && isNew && ModelsOf(wanted).OfType<FlowNodeModel>().FirstOrDefault() is { } first) CenterOn(first);
     }
 
     private IEnumerable<SelectableModel> ModelsOf(DesignerSelection selection) => selection switch
