@@ -48,25 +48,39 @@ internal sealed class DecisionRecord
     public void Ranked(Ranking ranking, IEnumerable<AgentInfo> leftOut)
     {
         if (ranking.Skill is not null) _record["skill"] = ranking.Skill;
-        (_considered, _passed) = (ranking.Verdicts.Count + ranking.PrefilteredOut, ranking.Verdicts.Count(v => v.PassedFilter == true));
-        _available = ranking.Verdicts.Count(v => v.Status is CandidateStatus.Eligible or CandidateStatus.Full or CandidateStatus.Delegated);
-        var statuses = ranking.Verdicts.GroupBy(v => Status(v.Status)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var verdict in ranking.Verdicts)
+        {
+            if (verdict.PassedFilter == true) _passed++;
+            if (verdict.Status is CandidateStatus.Eligible or CandidateStatus.Full or CandidateStatus.Delegated) _available++;
+            statuses[Status(verdict.Status)] = statuses.GetValueOrDefault(Status(verdict.Status)) + 1;
+        }
+        _considered = ranking.Verdicts.Count + ranking.PrefilteredOut;
         if (ranking.PrefilteredOut > 0) statuses[Status(CandidateStatus.FilterFalse)] = statuses.GetValueOrDefault(Status(CandidateStatus.FilterFalse)) + ranking.PrefilteredOut;
-        _record["statuses"] = statuses.OrderBy(s => s.Key, StringComparer.Ordinal).ToImmutableDictionary(s => s.Key, s => (object?)s.Value, StringComparer.Ordinal);
+        _record["statuses"] = statuses.ToImmutableDictionary(s => s.Key, s => (object?)s.Value, StringComparer.Ordinal);
         // Listed: ranked first, then believed full, then the rest of the pool judged one by one (those who passed the filter
         // first) in id order, then those the filter's static conditions left out — the first MaxListed only, so a pool of
-        // thousands costs little more than a team; the statuses count everyone.
-        var placed = ranking.Ranked.Concat(ranking.Full).ToDictionary(c => c.Agent.Id, StringComparer.Ordinal);
-        var full = ranking.Full.Select(c => c.Agent.Id).ToHashSet(StringComparer.Ordinal);
-        var verdicts = ranking.Verdicts.ToDictionary(v => v.Agent.Id, StringComparer.Ordinal);
-        var others = ranking.Verdicts.Where(v => !placed.ContainsKey(v.Agent.Id)).ToList();
-        var listed = ranking.Ranked.Concat(ranking.Full).Select(c => c.Agent.Id)
-            .Concat(others.OrderBy(v => v.PassedFilter == true ? 0 : 1).ThenBy(v => v.Agent.Id, StringComparer.Ordinal).Take(MaxListed).Select(v => v.Agent.Id))
-            .Take(MaxListed).ToList();
-        foreach (var id in listed)
+        // thousands costs little more than a team; the statuses count everyone. Only the listed are looked at closely.
+        var placed = new HashSet<string>(ranking.Ranked.Count + ranking.Full.Count, StringComparer.Ordinal);
+        foreach (var c in ranking.Ranked) placed.Add(c.Agent.Id);
+        foreach (var c in ranking.Full) placed.Add(c.Agent.Id);
+        var others = 0;
+        foreach (var verdict in ranking.Verdicts) if (!placed.Contains(verdict.Agent.Id)) others++;
+        var listed = new List<(string Id, RankedCandidate? Placed, bool Full)>(MaxListed);
+        for (var i = 0; i < ranking.Ranked.Count && listed.Count < MaxListed; i++) listed.Add((ranking.Ranked[i].Agent.Id, ranking.Ranked[i], false));
+        for (var i = 0; i < ranking.Full.Count && listed.Count < MaxListed; i++) listed.Add((ranking.Full[i].Agent.Id, ranking.Full[i], true));
+        if (listed.Count < MaxListed && others > 0)
+            foreach (var verdict in ranking.Verdicts.Where(v => !placed.Contains(v.Agent.Id))
+                .OrderBy(v => v.PassedFilter == true ? 0 : 1).ThenBy(v => v.Agent.Id, StringComparer.Ordinal).Take(MaxListed - listed.Count))
+                listed.Add((verdict.Agent.Id, null, false));
+        var verdicts = new Dictionary<string, CandidateVerdict?>(listed.Count, StringComparer.Ordinal);
+        foreach (var (id, _, _) in listed) verdicts[id] = null;
+        foreach (var verdict in ranking.Verdicts)
+            if (verdicts.ContainsKey(verdict.Agent.Id)) verdicts[verdict.Agent.Id] = verdict;
+        foreach (var (id, c, isFull) in listed)
         {
             _listOrder.Add(id);
-            if (verdicts.TryGetValue(id, out var verdict))
+            if (verdicts[id] is { } verdict)
             {
                 var entry = Entry(id, verdict.Agent.Name);
                 entry["filter"] = verdict.PassedFilter;
@@ -76,11 +90,11 @@ internal sealed class DecisionRecord
                 if (verdict.Note is not null) entry["note"] = verdict.Note;
                 if (verdict.Delegate is not null) entry["delegate"] = verdict.Delegate;
             }
-            if (placed.TryGetValue(id, out var c))
+            if (c is not null)
             {
                 var entry = Entry(id, c.Agent.Name);
                 entry["score"] = c.Score;
-                entry["rank"] = full.Contains(c.Agent.Id) ? null : c.Rank;
+                entry["rank"] = isFull ? null : c.Rank;
                 entry["load"] = c.Agent.OpenTasks;
                 entry["capacity"] = c.Agent.Capacity;
                 if (c.OnBehalfOf is not null) entry["onBehalfOf"] = c.OnBehalfOf;
@@ -92,7 +106,7 @@ internal sealed class DecisionRecord
             var entry = Entry(agent.Id, agent.Name);
             (entry["filter"], entry["status"], entry["load"], entry["capacity"]) = (false, Status(CandidateStatus.FilterFalse), agent.OpenTasks, agent.Capacity);
         }
-        _omitted = placed.Count + others.Count + ranking.PrefilteredOut - _listOrder.Count;
+        _omitted = placed.Count + others + ranking.PrefilteredOut - _listOrder.Count;
     }
 
     public void Attempt(RankedCandidate candidate, Reservation answer)

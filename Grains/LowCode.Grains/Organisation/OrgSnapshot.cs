@@ -24,11 +24,21 @@ public sealed class OrgSnapshot
             .GroupBy(x => x.Member, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Key).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
         OpenTasks = openTasks;
-        _profiles = Agents.Values.ToFrozenDictionary(a => a.UserId, Profile, StringComparer.Ordinal);
+        _described = Agents.Values.ToFrozenDictionary(a => a.UserId, a => new Described(a, Profile(a)), StringComparer.Ordinal);
     }
 
-    // What does not change between dispatches (skills, regions, sites, teams), built once per snapshot.
-    private readonly FrozenDictionary<string, AgentInfo> _profiles;
+    /// <summary>
+    /// An agent as dispatch last described them: the static side (skills, regions, sites, teams), built once per
+    /// snapshot, and the last description with workload and availability, reused while those are unchanged.
+    /// </summary>
+    private sealed class Described(AgentProfile agent, AgentInfo profile)
+    {
+        public AgentProfile Agent { get; } = agent;
+        public AgentInfo Profile { get; } = profile;
+        public volatile AgentInfo? Last;
+    }
+
+    private readonly FrozenDictionary<string, Described> _described;
 
     public long Version { get; }
     public FrozenDictionary<string, AgentProfile> Agents { get; }
@@ -42,21 +52,25 @@ public sealed class OrgSnapshot
     public ImmutableArray<string> TeamsOfPerson(string userId) => TeamsOf.TryGetValue(userId, out var teams) ? teams : [];
 
     /// <summary>The agent's static side as dispatch expressions see it (skills, regions, sites, teams, capacity), shared by every dispatch.</summary>
-    public AgentInfo ProfileOf(AgentProfile agent) =>
-        _profiles.TryGetValue(agent.UserId, out var info) && ReferenceEquals(Agents[agent.UserId], agent) ? info : Profile(agent);
+    public AgentInfo ProfileOf(AgentProfile agent) => Of(agent)?.Profile ?? Profile(agent);
 
     /// <summary>The agent as dispatch expressions see them at <paramref name="now"/>, with the given workload.</summary>
     public AgentInfo Describe(AgentProfile agent, int load, DateTimeOffset now, IReadOnlyDictionary<string, BusinessCalendar> calendars)
     {
         var availability = agent.AvailabilityAt(now, calendars);
-        return ProfileOf(agent) with
-        {
-            OnDuty = availability is not (Availability.OffDuty or Availability.OutsideShift),
-            OutOfOffice = agent.OutOfOffice?.Covers(now) == true,
-            Delegate = agent.OutOfOffice?.Delegate ?? "",
-            OpenTasks = load,
-        };
+        var (onDuty, outOfOffice, stand) = (availability is not (Availability.OffDuty or Availability.OutsideShift),
+            agent.OutOfOffice?.Covers(now) == true, agent.OutOfOffice?.Delegate ?? "");
+        var described = Of(agent);
+        if (described?.Last is { } last && last.OpenTasks == load && last.OnDuty == onDuty && last.OutOfOffice == outOfOffice && last.Delegate == stand)
+            return last;
+        var info = (described?.Profile ?? Profile(agent)) with { OnDuty = onDuty, OutOfOffice = outOfOffice, Delegate = stand, OpenTasks = load };
+        if (described is not null) described.Last = info;
+        return info;
     }
+
+    /// <summary>What this snapshot remembers of the agent, when the profile is this snapshot's own.</summary>
+    private Described? Of(AgentProfile agent) =>
+        _described.TryGetValue(agent.UserId, out var described) && ReferenceEquals(described.Agent, agent) ? described : null;
 
     private AgentInfo Profile(AgentProfile agent) => new(agent.UserId, agent.Name)
     {

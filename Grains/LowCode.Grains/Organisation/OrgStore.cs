@@ -114,6 +114,7 @@ public sealed class OrgStore(LowCodeDatabase database)
         var changed = await change(connection, tx);
         if (changed) await Execute(connection, tx, "UPDATE lc_org_version SET version = version + 1 WHERE id = 1", ct);
         await tx.CommitAsync(ct);
+        if (changed) OrgWrites.Commit();
         return changed;
     }
 

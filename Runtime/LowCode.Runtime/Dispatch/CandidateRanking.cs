@@ -41,7 +41,9 @@ public static class CandidateRanking
 
             scope.Agent = AgentInfo.Nobody;
             var skill = policy.Strategy == DispatchStrategy.BestSkillScore && policy.Skill is { } skillExpression ? skillExpression.EvaluateText(scope) : null;
-            var scored = new List<RankedCandidate>(chosen.Count);
+            var needed = Math.Max(1, weight);
+            var (free, full) = (new List<Scored>(chosen.Count), new List<Scored>());
+            HashSet<string>? fullIds = null;
             foreach (var (agent, onBehalfOf) in chosen.Values)
             {
                 if (!TryScore(policy, scope, agent, skill, out var score, out var error))
@@ -50,13 +52,16 @@ public static class CandidateRanking
                     verdicts[index] = verdicts[index] with { Status = CandidateStatus.ExpressionFailed, Note = onBehalfOf is null ? error : $"delegate {agent.Name}: {error}" };
                     continue;
                 }
-                scored.Add(new RankedCandidate(agent, score, 0) { OnBehalfOf = onBehalfOf });
+                var candidate = new Scored(agent, score, RankedCandidate.UtilisationOf(agent), onBehalfOf);
+                if (agent.FreeCapacity >= needed) free.Add(candidate);
+                else
+                {
+                    full.Add(candidate);
+                    (fullIds ??= new HashSet<string>(StringComparer.Ordinal)).Add(agent.Id);
+                }
             }
 
-            var free = scored.Where(c => c.Agent.FreeCapacity >= Math.Max(1, weight)).ToList();
-            var full = scored.Where(c => c.Agent.FreeCapacity < Math.Max(1, weight)).ToList();
-            var fullIds = full.Select(f => f.Agent.Id).ToHashSet(StringComparer.Ordinal);
-            for (var i = 0; fullIds.Count > 0 && i < verdicts.Count; i++)
+            for (var i = 0; fullIds is not null && i < verdicts.Count; i++)
                 if (verdicts[i].Status == CandidateStatus.Eligible && fullIds.Contains(verdicts[i].Agent.Id))
                     verdicts[i] = verdicts[i] with { Status = CandidateStatus.Full };
             return new Ranking(Order(policy.Strategy, free, rotation), Order(policy.Strategy, full, rotation), verdicts) { Skill = skill };
@@ -133,23 +138,25 @@ public static class CandidateRanking
         }
     }
 
-    private static IReadOnlyList<RankedCandidate> Order(DispatchStrategy strategy, List<RankedCandidate> candidates, long rotation)
+    /// <summary>A candidate being ranked: its score and share in use worked out once, its place not yet known.</summary>
+    private readonly record struct Scored(AgentInfo Agent, decimal Score, decimal Utilisation, string? OnBehalfOf);
+
+    private static RankedCandidate[] Order(DispatchStrategy strategy, List<Scored> candidates, long rotation)
     {
-        List<RankedCandidate> ordered;
         if (strategy == DispatchStrategy.RoundRobin)
         {
-            var byId = candidates.OrderBy(c => c.Agent.Id, StringComparer.Ordinal).ToList();
-            var start = byId.Count == 0 ? 0 : (int)(((rotation % byId.Count) + byId.Count) % byId.Count);
-            ordered = [.. byId.Skip(start), .. byId.Take(start)];
+            candidates.Sort((a, b) => string.CompareOrdinal(a.Agent.Id, b.Agent.Id));
+            var start = candidates.Count == 0 ? 0 : (int)(((rotation % candidates.Count) + candidates.Count) % candidates.Count);
+            var rotated = new RankedCandidate[candidates.Count];
+            for (var i = 0; i < rotated.Length; i++) rotated[i] = Place(candidates[(start + i) % candidates.Count], i);
+            return rotated;
         }
-        else
-        {
-            // The share in use is worked out once per candidate, not at every comparison of the sort.
-            var keyed = candidates.ConvertAll(c => (Candidate: c, c.Utilisation));
-            keyed.Sort((a, b) => DispatchOrder.Compare(strategy, a.Candidate, a.Utilisation, b.Candidate, b.Utilisation));
-            ordered = keyed.ConvertAll(k => k.Candidate);
-        }
-        for (var i = 0; i < ordered.Count; i++) ordered[i] = ordered[i] with { Rank = i + 1 };
+        candidates.Sort((a, b) => DispatchOrder.Compare(strategy, a.Agent, a.Score, a.Utilisation, b.Agent, b.Score, b.Utilisation));
+        var ordered = new RankedCandidate[candidates.Count];
+        for (var i = 0; i < ordered.Length; i++) ordered[i] = Place(candidates[i], i);
         return ordered;
     }
+
+    private static RankedCandidate Place(Scored candidate, int index) =>
+        new(candidate.Agent, candidate.Score, index + 1) { OnBehalfOf = candidate.OnBehalfOf };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LowCode.Runtime.Expressions.Context;
 
 namespace LowCode.Runtime.Dispatch;
 
@@ -13,13 +14,17 @@ public static class DispatchOrder
         Compare(strategy, a, a.Utilisation, b, b.Utilisation);
 
     /// <summary>The same order, with each candidate's share in use already worked out.</summary>
-    public static int Compare(DispatchStrategy strategy, RankedCandidate a, decimal aUtilisation, RankedCandidate b, decimal bUtilisation)
+    public static int Compare(DispatchStrategy strategy, RankedCandidate a, decimal aUtilisation, RankedCandidate b, decimal bUtilisation) =>
+        Compare(strategy, a.Agent, a.Score, aUtilisation, b.Agent, b.Score, bUtilisation);
+
+    /// <summary>The same order, for agents not yet made candidates: their score and share in use worked out.</summary>
+    public static int Compare(DispatchStrategy strategy, AgentInfo a, decimal aScore, decimal aUtilisation, AgentInfo b, decimal bScore, decimal bUtilisation)
     {
-        if (strategy is DispatchStrategy.BestSkillScore or DispatchStrategy.ExpressionScore && b.Score.CompareTo(a.Score) is not 0 and var byScore)
+        if (strategy is DispatchStrategy.BestSkillScore or DispatchStrategy.ExpressionScore && bScore.CompareTo(aScore) is not 0 and var byScore)
             return byScore;
         if (aUtilisation.CompareTo(bUtilisation) is not 0 and var byShare) return byShare;
-        if (a.Agent.OpenTasks.CompareTo(b.Agent.OpenTasks) is not 0 and var byLoad) return byLoad;
-        return string.CompareOrdinal(a.Agent.Id, b.Agent.Id);
+        if (a.OpenTasks.CompareTo(b.OpenTasks) is not 0 and var byLoad) return byLoad;
+        return string.CompareOrdinal(a.Id, b.Id);
     }
 
     /// <summary>Puts <paramref name="candidate"/> into an ordered list where it now belongs.</summary>

@@ -9,5 +9,7 @@ public sealed record RankedCandidate(AgentInfo Agent, decimal Score, int Rank)
     public string? OnBehalfOf { get; init; }
 
     /// <summary>Share of capacity in use, 0 to 1 (ties on score go to the less loaded).</summary>
-    public decimal Utilisation => Agent.Capacity <= 0 ? 1 : Math.Min(1, (decimal)Agent.OpenTasks / Agent.Capacity);
+    public decimal Utilisation => UtilisationOf(Agent);
+
+    public static decimal UtilisationOf(AgentInfo agent) => agent.Capacity <= 0 ? 1 : Math.Min(1, (decimal)agent.OpenTasks / agent.Capacity);
 }
