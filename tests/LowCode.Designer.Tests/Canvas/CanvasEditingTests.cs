@@ -212,6 +212,31 @@ public sealed class CanvasEditingTests
     }
 
     [Fact]
+    public async Task Later_changes_of_the_working_copy_neither_move_the_view_back_nor_undo_a_pointer_selection()
+    {
+        using var canvas = await OpenAsync(ReferenceTicketTypes.EquipmentRepair());
+        canvas.Session.Select(new NodeSelection(["supervisor"]));
+
+        // The analyst pans away, then an edit elsewhere (the properties panel's re-check, a rename) changes the session.
+        canvas.Canvas.Diagram.SetPan(-40, 25);
+        canvas.Session.Apply("rename", canvas.Definition with { Name = "Renamed" });
+        canvas.Session.Check();
+        Assert.Equal((-40d, 25d), (canvas.Canvas.Diagram.Pan.X, canvas.Canvas.Diagram.Pan.Y));
+
+        // Mid-drag — the pointer is down on another step, the session hears of it only on pointer up — a re-check
+        // finishing neither puts the old selection back nor centres the view on it.
+        var other = canvas.Node(canvas.Definition.Workflow.Nodes.First(n => n.Id != "supervisor").Id);
+        var grip = canvas.OnScreen(new Point(other.Position.X + 10, other.Position.Y + 10));
+        canvas.Canvas.Diagram.TriggerPointerDown(other, Pointer(grip.X, grip.Y));
+        canvas.Session.Check();
+        Assert.True(other.Selected);
+        Assert.False(canvas.Node("supervisor").Selected);
+        Assert.Equal((-40d, 25d), (canvas.Canvas.Diagram.Pan.X, canvas.Canvas.Diagram.Pan.Y));
+        canvas.Canvas.Diagram.TriggerPointerUp(other, Pointer(grip.X, grip.Y));
+        Assert.Equal(new NodeSelection([other.Id]), canvas.Session.Selection);
+    }
+
+    [Fact]
     public async Task Steps_with_problems_are_marked_and_a_test_run_marks_its_path()
     {
         using var canvas = await OpenAsync(ReferenceTicketTypes.EquipmentRepair(), readOnly: true);
