@@ -43,6 +43,24 @@ public sealed class TeamSuggestionsTests : BunitContext, IAsyncLifetime
     }
 }
 
+public sealed class CalendarSuggestionsTests : BunitContext
+{
+    public CalendarSuggestionsTests() => Services.AddLocalization();
+
+    [Fact]
+    public void The_catalogs_calendars_are_offered_by_key_with_their_names()
+    {
+        var catalog = new LowCode.Grains.TicketTypes.CalendarCatalog();
+        Services.AddSingleton(catalog);
+
+        var list = Render<CalendarSuggestions>(p => p.Add(s => s.Id, "calendars"));
+
+        var options = list.FindAll("datalist#calendars option");
+        Assert.Equal(catalog.All.Keys.Order(StringComparer.Ordinal), options.Select(o => o.GetAttribute("value")));
+        Assert.Contains(options, o => o.GetAttribute("value") == "24x7" && o.TextContent == "24 × 7");
+    }
+}
+
 public sealed class TeamSuggestionsWithoutOrganisationTests : BunitContext
 {
     public TeamSuggestionsWithoutOrganisationTests() => Services.AddLocalization();
